@@ -1,0 +1,92 @@
+package cn.cpsx.ingestion.filing;
+
+import cn.cpsx.ingestion.security.AuthenticatedInstitution;
+import cn.cpsx.schemas.Finding;
+import cn.cpsx.schemas.Rule;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.InputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.stereotype.Component;
+
+/** REST channel of REPORTING-SPEC §4: {@code /api/v1/filings}. */
+@Component
+class FilingRestRoute extends RouteBuilder {
+
+  private final IntakeLimits limits;
+
+  FilingRestRoute(IntakeLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public void configure() {
+    restConfiguration().bindingMode(RestBindingMode.off);
+
+    rest("/api/v1/filings")
+        .post()
+        .id("rest-submit-filing")
+        .to("direct:rest-submit-filing")
+        .get("/{filingId}")
+        .id("rest-filing-status")
+        .to("direct:rest-filing-status");
+
+    from("direct:rest-submit-filing")
+        .routeId("rest-submit-filing")
+        .process(this::toIncomingFiling)
+        .to("direct:receive-filing")
+        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+        .marshal()
+        .json();
+
+    from("direct:rest-filing-status")
+        .routeId("rest-filing-status")
+        .process(
+            exchange ->
+                exchange
+                    .getMessage()
+                    .setHeader(
+                        FilingStatusRoute.INSTITUTION_HEADER,
+                        AuthenticatedInstitution.of(request(exchange)).uscc()))
+        .to("direct:filing-status")
+        .marshal()
+        .json();
+  }
+
+  private void toIncomingFiling(Exchange exchange) {
+    HttpServletRequest request = request(exchange);
+    AuthenticatedInstitution institution = AuthenticatedInstitution.of(request);
+    String contentType = request.getContentType();
+    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+      throw new FilingRejection(
+          415,
+          Finding.of(
+              Rule.F001, null, null, "JSON", "Content-Type must be application/json on REST"));
+    }
+    if (request.getContentLengthLong() > limits.maxFilingBytes()) {
+      throw limits.tooLarge();
+    }
+    byte[] raw = limits.readBounded(exchange.getMessage().getBody(InputStream.class));
+    FilingEnvelope envelope = FilingEnvelope.probeJson(raw);
+    exchange
+        .getMessage()
+        .setBody(
+            new IncomingFiling(
+                institution.uscc(),
+                IncomingFiling.Channel.REST,
+                IncomingFiling.Format.JSON,
+                null,
+                envelope,
+                raw));
+  }
+
+  private static HttpServletRequest request(Exchange exchange) {
+    PlatformHttpMessage message = exchange.getIn(PlatformHttpMessage.class);
+    if (message == null) {
+      throw new IllegalStateException("not an HTTP exchange: " + exchange.getIn().getClass());
+    }
+    return message.getRequest();
+  }
+}

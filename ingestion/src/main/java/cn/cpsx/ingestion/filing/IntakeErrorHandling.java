@@ -1,0 +1,27 @@
+package cn.cpsx.ingestion.filing;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/** Error handling of every intake route: refusals become JSON errors naming the rule. */
+@Component
+class IntakeErrorHandling extends RouteConfigurationBuilder {
+
+  @Override
+  public void configuration() {
+    routeConfiguration()
+        .onException(FilingRejection.class)
+        .handled(true)
+        .process(
+            exchange -> {
+              FilingRejection rejection =
+                  exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FilingRejection.class);
+              exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, rejection.httpStatus());
+              exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+              exchange.getMessage().setBody(rejection.error());
+            })
+        .marshal()
+        .json();
+  }
+}

@@ -1,0 +1,38 @@
+package cn.cpsx.ingestion.filing;
+
+import cn.cpsx.schemas.Finding;
+import cn.cpsx.schemas.Rule;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one route every channel ends in: refuse a filing that names another institution (F005), then
+ * commit it to the inbox and answer with the receipt.
+ */
+@Component
+class ReceiveFilingRoute extends RouteBuilder {
+
+  private final FilingInbox inbox;
+
+  ReceiveFilingRoute(FilingInbox inbox) {
+    this.inbox = inbox;
+  }
+
+  @Override
+  public void configure() {
+    from("direct:receive-filing")
+        .routeId("receive-filing")
+        .process(
+            exchange -> {
+              IncomingFiling filing = exchange.getMessage().getBody(IncomingFiling.class);
+              String named = filing.envelope().institution();
+              if (named != null && !named.equals(filing.institutionUscc())) {
+                throw new FilingRejection(
+                    403,
+                    Finding.of(Rule.F005, null, "institution", named, filing.institutionUscc()));
+              }
+              exchange.getMessage().setBody(inbox.receive(filing));
+            })
+        .log("filing ${body.filingId} received, sha256 ${body.sha256}");
+  }
+}

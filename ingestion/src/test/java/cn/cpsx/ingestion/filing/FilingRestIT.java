@@ -1,0 +1,173 @@
+package cn.cpsx.ingestion.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST channel against the real PostgreSQL and Keycloak of scripts/stack. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class FilingRestIT {
+
+  static final String BANK = "91110000770914530P";
+  static final String OTHER_BANK = "91110000416538280L";
+
+  static String bankToken;
+  static String otherBankToken;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void tokens() throws Exception {
+    bankToken = KeycloakTokens.forInstitution(BANK);
+    otherBankToken = KeycloakTokens.forInstitution(OTHER_BANK);
+  }
+
+  @Test
+  void receiptComesAfterTheFilingIsStoredWithItsHash() throws Exception {
+    byte[] body = casesFiling(BANK, "REST-" + UUID.randomUUID());
+
+    HttpResponse<String> response = post(bankToken, "application/json", body);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode receipt = JsonMapper.shared().readTree(response.body());
+    assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
+    assertThat(receipt.get("sha256").asString()).isEqualTo(FilingInbox.sha256(body));
+    byte[] stored =
+        jdbc.sql("SELECT raw FROM filing WHERE filing_id = ? AND institution_uscc = ?")
+            .params(receipt.get("filingId").asString(), BANK)
+            .query(byte[].class)
+            .single();
+    assertThat(stored).isEqualTo(body);
+  }
+
+  @Test
+  void sameBytesAgainGetTheSameReceiptAndCreateNothing() throws Exception {
+    byte[] body = casesFiling(BANK, "REST-" + UUID.randomUUID());
+
+    JsonNode first = JsonMapper.shared().readTree(post(bankToken, "application/json", body).body());
+    JsonNode second =
+        JsonMapper.shared().readTree(post(bankToken, "application/json", body).body());
+
+    assertThat(second.get("filingId")).isEqualTo(first.get("filingId"));
+    assertThat(second.get("receivedAt")).isEqualTo(first.get("receivedAt"));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM filing WHERE sha256 = ?")
+                .param(FilingInbox.sha256(body))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void filingThatNamesAnotherInstitutionIsRefusedWithF005AndNotStored() throws Exception {
+    byte[] body = casesFiling(OTHER_BANK, "REST-" + UUID.randomUUID());
+
+    HttpResponse<String> response = post(bankToken, "application/json", body);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    JsonNode error = JsonMapper.shared().readTree(response.body());
+    assertThat(error.get("rule").asString()).isEqualTo("F005");
+    assertThat(error.get("messageZh").asString()).contains("不一致");
+    assertThat(error.get("messageEn").asString()).contains(OTHER_BANK);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM filing WHERE sha256 = ?")
+                .param(FilingInbox.sha256(body))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void noTokenIs401WithAJsonError() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(filings())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(JsonMapper.shared().readTree(response.body()).get("messageEn").asString())
+        .contains("bearer token");
+  }
+
+  @Test
+  void wrongContentTypeIs415() throws Exception {
+    HttpResponse<String> response =
+        post(bankToken, "text/plain", casesFiling(BANK, "REST-" + UUID.randomUUID()));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(JsonMapper.shared().readTree(response.body()).get("rule").asString())
+        .isEqualTo("F001");
+  }
+
+  @Test
+  void statusIsVisibleToItsInstitutionOnlyAndAnotherSeesNotFound() throws Exception {
+    JsonNode receipt =
+        JsonMapper.shared()
+            .readTree(
+                post(bankToken, "application/json", casesFiling(BANK, "REST-" + UUID.randomUUID()))
+                    .body());
+    URI status = filings().resolve("filings/" + receipt.get("filingId").asString());
+
+    HttpResponse<String> own = get(bankToken, status);
+    HttpResponse<String> foreign = get(otherBankToken, status);
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(JsonMapper.shared().readTree(own.body()).get("sha256"))
+        .isEqualTo(receipt.get("sha256"));
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain(receipt.get("sha256").asString());
+  }
+
+  private HttpResponse<String> post(String token, String contentType, byte[] body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(filings())
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String token, URI uri) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI filings() {
+    return URI.create("http://127.0.0.1:" + port + "/api/v1/filings");
+  }
+
+  static byte[] casesFiling(String uscc, String caseNo) {
+    return """
+        {"specVersion":"1","filingType":"CASES","institution":"%s","mode":"LIVE","cases":[
+          {"caseNo":"%s","receivedAt":"2026-10-08T09:30:00+08:00","channel":"PHONE",
+           "businessCategory":"CREDIT_CARD","reason":"FEES","demand":"REFUND","region":"440300",
+           "narrative":"客户称信用卡年费未经告知即被扣收，要求退还年费。","status":"RECEIVED"}]}
+        """
+        .formatted(uscc, caseNo)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}
