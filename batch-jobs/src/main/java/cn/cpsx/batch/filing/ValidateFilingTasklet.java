@@ -1,0 +1,154 @@
+package cn.cpsx.batch.filing;
+
+import cn.cpsx.batch.institution.InstitutionRegistry;
+import cn.cpsx.schemas.CasesFilingValidator;
+import cn.cpsx.schemas.CasesValidation;
+import cn.cpsx.schemas.FilingContext;
+import cn.cpsx.schemas.Finding;
+import java.time.OffsetDateTime;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Validates one CASES filing and records the outcome in one transaction: findings, accepted case
+ * versions and the filing's status land together or not at all, so a crash mid-way leaves the
+ * filing as it was and a rerun starts clean. A filing already validated is left alone.
+ */
+class ValidateFilingTasklet implements Tasklet {
+
+  private final String filingId;
+  private final JdbcClient jdbc;
+  private final CasesFilingValidator validator;
+  private final InstitutionRegistry registry;
+
+  ValidateFilingTasklet(
+      String filingId,
+      JdbcClient jdbc,
+      CasesFilingValidator validator,
+      InstitutionRegistry registry) {
+    this.filingId = filingId;
+    this.jdbc = jdbc;
+    this.validator = validator;
+    this.registry = registry;
+  }
+
+  record InboxFiling(
+      String filingId,
+      long seq,
+      String uscc,
+      OffsetDateTime receivedAt,
+      byte[] raw,
+      boolean done) {}
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    InboxFiling filing =
+        jdbc.sql(
+                """
+                SELECT filing_id, seq, institution_uscc, received_at, raw,
+                       validated_at IS NOT NULL AS done
+                  FROM filing WHERE filing_id = ? FOR UPDATE
+                """)
+            .param(filingId)
+            .query(
+                (rs, i) ->
+                    new InboxFiling(
+                        rs.getString("filing_id"),
+                        rs.getLong("seq"),
+                        rs.getString("institution_uscc"),
+                        rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getBytes("raw"),
+                        rs.getBoolean("done")))
+            .optional()
+            .orElseThrow(() -> new IllegalArgumentException("no filing " + filingId));
+    if (filing.done()) {
+      return RepeatStatus.FINISHED;
+    }
+    CasesValidation result =
+        validator.validate(
+            filing.raw(),
+            new FilingContext(filing.uscc(), filing.receivedAt().toInstant(), registry::isActive));
+    for (Finding finding : result.findings()) {
+      jdbc.sql(
+              """
+              INSERT INTO validation_finding (filing_id, rule, severity, record_index, field,
+                                              message_zh, message_en)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              filingId,
+              finding.rule().name(),
+              finding.severity().name(),
+              finding.record(),
+              finding.field(),
+              finding.messageZh(),
+              finding.messageEn())
+          .update();
+    }
+    // TEST filings are checked exactly like live ones, but nothing of them is kept as data (§4.1).
+    if ("LIVE".equals(result.mode())) {
+      for (CasesValidation.AcceptedCase accepted : result.acceptedCases()) {
+        storeCaseVersion(filing, accepted);
+      }
+    }
+    contribution.incrementWriteCount(result.acceptedCases().size());
+    jdbc.sql(
+            """
+            UPDATE filing SET status = :status, mode = COALESCE(:mode, mode),
+                   record_count = :records, accepted_count = :accepted,
+                   rejected_count = :rejected, validated_at = now(),
+                   status_detail = NULL
+             WHERE filing_id = :id
+            """)
+        .param("status", result.outcome().name())
+        .param("mode", result.mode())
+        .param("records", result.totalRecords())
+        .param("accepted", result.acceptedCases().size())
+        .param("rejected", result.rejectedRecords())
+        .param("id", filingId)
+        .update();
+    return RepeatStatus.FINISHED;
+  }
+
+  /** Keeps every version; the current case is the one from the newest filing (receipt order). */
+  private void storeCaseVersion(InboxFiling filing, CasesValidation.AcceptedCase accepted) {
+    String record = accepted.record().toString();
+    jdbc.sql(
+            """
+            INSERT INTO complaint_case_version (institution_uscc, case_no, filing_id, filing_seq,
+                                                record_index, record)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT DO NOTHING
+            """)
+        .params(
+            filing.uscc(),
+            accepted.caseNo(),
+            filing.filingId(),
+            filing.seq(),
+            accepted.index(),
+            record)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO complaint_case (institution_uscc, case_no, filing_id, filing_seq,
+                                        received_at, status, record)
+            VALUES (:uscc, :caseNo, :filingId, :seq, :receivedAt::timestamptz, :status, :record::jsonb)
+            ON CONFLICT (institution_uscc, case_no) DO UPDATE
+               SET filing_id = excluded.filing_id, filing_seq = excluded.filing_seq,
+                   received_at = excluded.received_at, status = excluded.status,
+                   record = excluded.record
+             WHERE complaint_case.filing_seq <= excluded.filing_seq
+            """)
+        .param("uscc", filing.uscc())
+        .param("caseNo", accepted.caseNo())
+        .param("filingId", filing.filingId())
+        .param("seq", filing.seq())
+        .param("receivedAt", accepted.record().get("receivedAt").asString())
+        .param("status", accepted.record().get("status").asString())
+        .param("record", record)
+        .update();
+  }
+}

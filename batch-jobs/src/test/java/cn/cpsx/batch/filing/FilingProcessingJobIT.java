@@ -1,0 +1,188 @@
+package cn.cpsx.batch.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cpsx.schemas.search.ChineseSegmenter;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The filing job against the real PostgreSQL and Elasticsearch of scripts/stack. */
+@SpringBootTest
+@ActiveProfiles("it")
+class FilingProcessingJobIT {
+
+  static final String BANK = "91110000770914530P";
+  static final String ALIAS = "cpsx-test-cases";
+
+  @Autowired FilingJobs jobs;
+  @Autowired JdbcClient jdbc;
+  @Autowired ElasticsearchClient elasticsearch;
+
+  @Test
+  void acceptedCaseIsIndexedMaskedAndFoundByAChineseWord() throws Exception {
+    String caseNo = "IT-" + UUID.randomUUID();
+    String filingId =
+        inbox(casesFiling(caseNo, "RECEIVED", "客户王小明来电称理财产品到期后本金迟迟未到账，电话13912345678。"));
+
+    assertThat(jobs.process(filingId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+    assertThat(statusOf(filingId)).isEqualTo("ACCEPTED");
+    GetResponse<Map> doc =
+        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+    assertThat(doc.found()).isTrue();
+    String narrative = (String) doc.source().get("narrative");
+    assertThat(narrative).contains("王**", "139****5678").doesNotContain("王小明", "13912345678");
+    elasticsearch.indices().refresh(r -> r.index(ALIAS));
+    String query = ChineseSegmenter.segment("本金未到账");
+    SearchResponse<Map> hits =
+        elasticsearch.search(
+            s ->
+                s.index(ALIAS)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.must(m -> m.term(t -> t.field("caseNo").value(caseNo)))
+                                        .must(
+                                            m ->
+                                                m.match(
+                                                    t ->
+                                                        t.field("narrativeWords")
+                                                            .query(query)
+                                                            .operator(
+                                                                co.elastic.clients.elasticsearch
+                                                                    ._types.query_dsl.Operator
+                                                                    .And))))),
+            Map.class);
+    assertThat(hits.hits().hits()).hasSize(1);
+  }
+
+  @Test
+  void malformedFilingIsRejectedWithF001AndNothingIsIndexed() {
+    String truncated = "{\"specVersion\": \"1\", \"note\": \"" + UUID.randomUUID() + "\", ";
+    String filingId = inbox(truncated.getBytes(StandardCharsets.UTF_8));
+
+    jobs.process(filingId);
+
+    assertThat(statusOf(filingId)).isEqualTo("REJECTED");
+    assertThat(
+            jdbc.sql("SELECT rule FROM validation_finding WHERE filing_id = ?")
+                .param(filingId)
+                .query(String.class)
+                .list())
+        .containsExactly("F001");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM complaint_case_version WHERE filing_id = ?")
+                .param(filingId)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void newestVersionWinsEvenWhenTheOlderFilingIsProcessedLast() throws Exception {
+    String caseNo = "IT-" + UUID.randomUUID();
+    String older = inbox(casesFiling(caseNo, "RECEIVED", "客户投诉信用卡分期手续费说明不清楚。"));
+    String newer = inbox(casesFiling(caseNo, "IN_PROGRESS", "客户投诉信用卡分期手续费说明不清楚，已转专人处理。"));
+
+    jobs.process(newer);
+    jobs.process(older);
+
+    GetResponse<Map> doc =
+        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+    assertThat(doc.source().get("status")).isEqualTo("IN_PROGRESS");
+    assertThat(doc.source().get("filingId")).isEqualTo(newer);
+    assertThat(
+            jdbc.sql("SELECT filing_id FROM complaint_case WHERE case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo(newer);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM complaint_case_version WHERE case_no = ?")
+                .param(caseNo)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void processingAFilingTwiceChangesNothing() {
+    String filingId =
+        inbox(casesFiling("IT-" + UUID.randomUUID(), "RECEIVED", "客户反映网点排队时间过长，服务态度差。"));
+
+    jobs.process(filingId);
+    jobs.process(filingId);
+
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM validation_finding WHERE filing_id = ?")
+                .param(filingId)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("SELECT indexed_count FROM filing WHERE filing_id = ?")
+                .param(filingId)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private String statusOf(String filingId) {
+    return jdbc.sql("SELECT status FROM filing WHERE filing_id = ?")
+        .param(filingId)
+        .query(String.class)
+        .single();
+  }
+
+  /** Puts a filing into the inbox as ingestion does (row only, no wake-up notice). */
+  private String inbox(byte[] raw) {
+    String filingId = "FIT-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
+                                received_at, sha256, size_bytes, raw)
+            VALUES (?, ?, 'CASES', 'JSON', 'REST', 'LIVE', now(), ?, ?, ?)
+            """)
+        .params(filingId, BANK, sha256(raw), raw.length, raw)
+        .update();
+    return filingId;
+  }
+
+  private static byte[] casesFiling(String caseNo, String status, String narrative) {
+    return """
+        {"specVersion":"1","filingType":"CASES","institution":"%s","mode":"LIVE","cases":[
+          {"caseNo":"%s","receivedAt":"%s","channel":"PHONE","businessCategory":"WEALTH",
+           "reason":"FUNDS_SECURITY","demand":"REFUND","region":"110105",
+           "complainant":{"name":"王小明","phone":"13912345678"},
+           "narrative":"%s","status":"%s"}]}
+        """
+        .formatted(
+            BANK,
+            caseNo,
+            java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(1).withNano(0),
+            narrative,
+            status)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
