@@ -1,0 +1,27 @@
+package cn.cpsx.portal.security;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts who is signed in (or nobody) into every page's model for the layout. */
+@ControllerAdvice
+class CurrentUser {
+
+  /** What the page header shows of the signed-in user. */
+  record Viewer(String name, boolean regulator, boolean institution) {}
+
+  @ModelAttribute("viewer")
+  Viewer viewer(@AuthenticationPrincipal OidcUser user) {
+    if (user == null) {
+      return null;
+    }
+    var roles = user.getIdToken().getClaimAsStringList("roles");
+    boolean regulator =
+        roles != null && (roles.contains("ANALYST") || roles.contains("SUPERVISOR"));
+    boolean institution = roles != null && roles.contains("INSTITUTION");
+    String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
+    return new Viewer(name, regulator, institution);
+  }
+}

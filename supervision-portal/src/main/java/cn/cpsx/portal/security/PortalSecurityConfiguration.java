@@ -1,0 +1,57 @@
+package cn.cpsx.portal.security;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository clients)
+      throws Exception {
+    OidcClientInitiatedLogoutSuccessHandler logout =
+        new OidcClientInitiatedLogoutSuccessHandler(clients);
+    logout.setPostLogoutRedirectUri("{baseUrl}/");
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/", "/css/**", "/js/**", "/error", "/actuator/health")
+                    .permitAll()
+                    .requestMatchers("/regulator/**")
+                    .hasAnyRole("ANALYST", "SUPERVISOR")
+                    .requestMatchers("/institution/**")
+                    .hasRole("INSTITUTION")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+        .logout(l -> l.logoutSuccessHandler(logout));
+    return http.build();
+  }
+
+  /** Keycloak's realm roles arrive in the ID token's {@code roles} claim (see the realm file). */
+  static GrantedAuthoritiesMapper realmRoles() {
+    return authorities -> {
+      Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+      for (GrantedAuthority authority : authorities) {
+        if (authority instanceof OidcUserAuthority oidc) {
+          Collection<String> roles = oidc.getIdToken().getClaimAsStringList("roles");
+          for (String role : roles == null ? List.<String>of() : roles) {
+            mapped.add(new SimpleGrantedAuthority("ROLE_" + role));
+          }
+        }
+      }
+      return mapped;
+    };
+  }
+}
