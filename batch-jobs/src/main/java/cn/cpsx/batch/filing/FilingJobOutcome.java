@@ -30,6 +30,7 @@ class FilingJobOutcome implements JobExecutionListener {
     }
     String reason =
         execution.getAllFailureExceptions().stream()
+            .map(FilingJobOutcome::rootCause)
             .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage())
             .findFirst()
             .orElse(execution.getExitStatus().getExitDescription());
@@ -37,5 +38,13 @@ class FilingJobOutcome implements JobExecutionListener {
     jdbc.sql("UPDATE filing SET status_detail = ? WHERE filing_id = ?")
         .params(detail.length() > 500 ? detail.substring(0, 500) : detail, filingId)
         .update();
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 }

@@ -28,6 +28,8 @@ class FilingStatusRoute extends RouteBuilder {
       Integer recordCount,
       Integer acceptedCount,
       Integer rejectedCount,
+      int indexedCount,
+      OffsetDateTime indexedAt,
       List<ReportedFinding> findings) {}
 
   /** One line of the validation report. */
@@ -62,7 +64,8 @@ class FilingStatusRoute extends RouteBuilder {
         jdbc.sql(
                 """
                 SELECT filing_id, filing_type, channel, mode, received_at, sha256, status,
-                       status_detail, record_count, accepted_count, rejected_count
+                       status_detail, record_count, accepted_count, rejected_count,
+                       indexed_count, indexed_at
                   FROM filing WHERE filing_id = :id AND institution_uscc = :uscc
                 """)
             .param("id", filingId)
@@ -81,6 +84,8 @@ class FilingStatusRoute extends RouteBuilder {
                         (Integer) rs.getObject("record_count"),
                         (Integer) rs.getObject("accepted_count"),
                         (Integer) rs.getObject("rejected_count"),
+                        rs.getInt("indexed_count"),
+                        rs.getObject("indexed_at", OffsetDateTime.class),
                         List.of()))
             .optional()
             .orElseThrow(
@@ -120,6 +125,8 @@ class FilingStatusRoute extends RouteBuilder {
         filing.recordCount(),
         filing.acceptedCount(),
         filing.rejectedCount(),
+        filing.indexedCount(),
+        filing.indexedAt(),
         findings);
   }
 }
