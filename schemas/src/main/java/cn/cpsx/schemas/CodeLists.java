@@ -35,6 +35,7 @@ public final class CodeLists {
   public static final String INSTITUTION_TYPE = "institution-type";
   public static final String PROVINCE = "province";
   public static final String FILING_TYPE = "filing-type";
+  public static final String SELF_ASSESSMENT_DIMENSION = "self-assessment-dimension";
 
   private static final List<String> ALL =
       List.of(
@@ -48,7 +49,8 @@ public final class CodeLists {
           AGE_BAND,
           INSTITUTION_TYPE,
           PROVINCE,
-          FILING_TYPE);
+          FILING_TYPE,
+          SELF_ASSESSMENT_DIMENSION);
 
   private static final CodeLists STANDARD = load();
 

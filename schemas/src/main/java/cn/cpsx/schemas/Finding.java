@@ -15,13 +15,20 @@ public record Finding(
     String messageEn) {
 
   public static Finding of(Rule rule, Integer record, String field, Object... args) {
+    return variant(rule, null, record, field, args);
+  }
+
+  /** A finding whose message is the rule's variant text ({@code F009.unknown}, say). */
+  public static Finding variant(
+      Rule rule, String variant, Integer record, String field, Object... args) {
+    String key = variant == null ? rule.name() : rule.name() + "." + variant;
     return new Finding(
         rule,
         rule.severity(),
         record,
         field,
-        FindingMessages.zh(rule, field, args),
-        FindingMessages.en(rule, field, args));
+        FindingMessages.zh(key, field, args),
+        FindingMessages.en(key, field, args));
   }
 
   public boolean isError() {

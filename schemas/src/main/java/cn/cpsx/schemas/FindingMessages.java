@@ -20,19 +20,19 @@ final class FindingMessages {
 
   private FindingMessages() {}
 
-  static String zh(Rule rule, String field, Object... args) {
-    return format(ZH, Locale.SIMPLIFIED_CHINESE, rule, field, args);
+  static String zh(String key, String field, Object... args) {
+    return format(ZH, Locale.SIMPLIFIED_CHINESE, key, field, args);
   }
 
-  static String en(Rule rule, String field, Object... args) {
-    return format(EN, Locale.ENGLISH, rule, field, args);
+  static String en(String key, String field, Object... args) {
+    return format(EN, Locale.ENGLISH, key, field, args);
   }
 
   private static String format(
-      Properties bundle, Locale locale, Rule rule, String field, Object... args) {
-    String pattern = bundle.getProperty(rule.name());
+      Properties bundle, Locale locale, String key, String field, Object... args) {
+    String pattern = bundle.getProperty(key);
     if (pattern == null) {
-      throw new IllegalStateException("no message for " + rule + " in " + locale);
+      throw new IllegalStateException("no message for " + key + " in " + locale);
     }
     Object[] all = new Object[args.length + 1];
     all[0] = field == null ? "" : field;

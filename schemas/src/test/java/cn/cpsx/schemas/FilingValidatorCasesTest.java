@@ -9,29 +9,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class CasesFilingValidatorTest {
+class FilingValidatorCasesTest {
 
   private static final String USCC = "91110000770914530P";
   private static final FilingContext FILED_ON_TIME =
-      new FilingContext(USCC, Instant.parse("2026-10-16T02:00:00Z"), uscc -> true);
+      new FilingContext(
+          USCC, Instant.parse("2026-10-16T02:00:00Z"), uscc -> true, FilingHistory.none());
 
-  private final CasesFilingValidator validator = new CasesFilingValidator();
+  private final FilingValidator validator = new FilingValidator();
 
   @Test
   void validSampleIsAcceptedWithBothRecords() throws IOException {
-    CasesValidation result = validator.validate(sample("valid/cases-live.json"), FILED_ON_TIME);
+    FilingValidation result =
+        validator.validateJson(sample("valid/cases-live.json"), FILED_ON_TIME);
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.outcome()).isEqualTo(FilingOutcome.ACCEPTED);
     assertThat(result.acceptedCases())
-        .extracting(CasesValidation.AcceptedCase::caseNo)
+        .extracting(FilingValidation.AcceptedCase::caseNo)
         .containsExactly("TS-2026-000123", "TS-2026-000124");
   }
 
   @Test
   void malformedJsonRejectsTheFilingWithF001() throws IOException {
-    CasesValidation result =
-        validator.validate(sample("invalid/cases-f001-bad-json.json"), FILED_ON_TIME);
+    FilingValidation result =
+        validator.validateJson(sample("invalid/cases-f001-bad-json.json"), FILED_ON_TIME);
 
     assertThat(result.outcome()).isEqualTo(FilingOutcome.REJECTED);
     assertThat(result.findings()).extracting(Finding::rule).containsExactly(Rule.F001);
@@ -47,7 +49,7 @@ class CasesFilingValidatorTest {
             .formatted(USCC)
             .getBytes(StandardCharsets.UTF_8);
 
-    assertThat(validator.validate(body, FILED_ON_TIME).findings())
+    assertThat(validator.validateJson(body, FILED_ON_TIME).findings())
         .extracting(Finding::rule)
         .containsExactly(Rule.F001);
   }
@@ -61,14 +63,14 @@ class CasesFilingValidatorTest {
     withBom[2] = (byte) 0xBF;
     System.arraycopy(sample, 0, withBom, 3, sample.length);
 
-    assertThat(validator.validate(withBom, FILED_ON_TIME).outcome())
+    assertThat(validator.validateJson(withBom, FILED_ON_TIME).outcome())
         .isEqualTo(FilingOutcome.ACCEPTED);
   }
 
   @Test
   void missingEnvelopeFieldRejectsTheFilingWithF002NamingTheField() throws IOException {
-    CasesValidation result =
-        validator.validate(sample("invalid/cases-f002-missing-mode.json"), FILED_ON_TIME);
+    FilingValidation result =
+        validator.validateJson(sample("invalid/cases-f002-missing-mode.json"), FILED_ON_TIME);
 
     assertThat(result.outcome()).isEqualTo(FilingOutcome.REJECTED);
     assertThat(result.findings())
@@ -84,17 +86,18 @@ class CasesFilingValidatorTest {
   @Test
   void foreignInstitutionIsF005() throws IOException {
     FilingContext other =
-        new FilingContext("91110000710935732K", FILED_ON_TIME.receivedAt(), uscc -> true);
+        new FilingContext(
+            "91110000710935732K", FILED_ON_TIME.receivedAt(), uscc -> true, FilingHistory.none());
 
-    assertThat(validator.validate(sample("valid/cases-live.json"), other).findings())
+    assertThat(validator.validateJson(sample("valid/cases-live.json"), other).findings())
         .extracting(Finding::rule)
         .containsExactly(Rule.F005);
   }
 
   @Test
   void recordProblemsRejectOnlyTheirRecordsAndAboveTwentyPercentTheFiling() throws IOException {
-    CasesValidation result =
-        validator.validate(sample("invalid/cases-records-c001-c005.json"), FILED_ON_TIME);
+    FilingValidation result =
+        validator.validateJson(sample("invalid/cases-records-c001-c005.json"), FILED_ON_TIME);
 
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::record, Finding::field)
@@ -112,7 +115,7 @@ class CasesFilingValidatorTest {
     for (int i = 0; i < 5; i++) {
       cases.append(i == 0 ? "" : ",").append(record("P-" + i, i == 3 ? "" : "RESOLVED"));
     }
-    CasesValidation result = validator.validate(filing(cases.toString()), FILED_ON_TIME);
+    FilingValidation result = validator.validateJson(filing(cases.toString()), FILED_ON_TIME);
 
     assertThat(result.outcome()).isEqualTo(FilingOutcome.PARTIALLY_ACCEPTED);
     assertThat(result.acceptedCases()).hasSize(4);
@@ -127,7 +130,7 @@ class CasesFilingValidatorTest {
          "businessCategory":"DEPOSIT","reason":"FEES","demand":"REFUND","region":"110101",
          "narrative":"\u3000\u3000太短了\u3000","status":"RESOLVED","outcome":"UPHELD"}
         """;
-    CasesValidation result = validator.validate(filing(record), FILED_ON_TIME);
+    FilingValidation result = validator.validateJson(filing(record), FILED_ON_TIME);
 
     assertThat(result.findings())
         .extracting(Finding::rule)
