@@ -58,9 +58,9 @@ public class FilingJobs {
     return jdbc.sql(
             """
             SELECT filing_id FROM filing
-             WHERE filing_type NOT IN ('STATS_Q', 'SELF_ASSESSMENT')
-               AND (validated_at IS NULL
-                    OR (mode = 'LIVE' AND accepted_count > 0 AND indexed_at IS NULL))
+             WHERE validated_at IS NULL
+                OR (filing_type = 'CASES' AND mode = 'LIVE' AND accepted_count > 0
+                    AND indexed_at IS NULL)
              ORDER BY seq LIMIT 500
             """)
         .query(String.class)

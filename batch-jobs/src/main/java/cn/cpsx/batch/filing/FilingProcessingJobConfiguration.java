@@ -7,7 +7,8 @@ import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
 import cn.cpsx.batch.institution.InstitutionRegistry;
-import cn.cpsx.schemas.CasesFilingValidator;
+import cn.cpsx.schemas.FilingHistory;
+import cn.cpsx.schemas.FilingValidator;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
@@ -52,8 +53,8 @@ class FilingProcessingJobConfiguration {
   }
 
   @Bean
-  CasesFilingValidator casesFilingValidator() {
-    return new CasesFilingValidator();
+  FilingValidator filingValidator() {
+    return new FilingValidator();
   }
 
   @Bean
@@ -71,9 +72,10 @@ class FilingProcessingJobConfiguration {
   ValidateFilingTasklet validateFilingTasklet(
       @Value("#{jobParameters['filingId']}") String filingId,
       JdbcClient jdbc,
-      CasesFilingValidator validator,
-      InstitutionRegistry registry) {
-    return new ValidateFilingTasklet(filingId, jdbc, validator, registry);
+      FilingValidator validator,
+      InstitutionRegistry registry,
+      FilingHistory history) {
+    return new ValidateFilingTasklet(filingId, jdbc, validator, registry, history);
   }
 
   @Bean

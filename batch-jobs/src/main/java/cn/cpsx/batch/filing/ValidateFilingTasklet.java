@@ -1,9 +1,10 @@
 package cn.cpsx.batch.filing;
 
 import cn.cpsx.batch.institution.InstitutionRegistry;
-import cn.cpsx.schemas.CasesFilingValidator;
-import cn.cpsx.schemas.CasesValidation;
 import cn.cpsx.schemas.FilingContext;
+import cn.cpsx.schemas.FilingHistory;
+import cn.cpsx.schemas.FilingValidation;
+import cn.cpsx.schemas.FilingValidator;
 import cn.cpsx.schemas.Finding;
 import java.time.OffsetDateTime;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,26 +14,30 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Validates one CASES filing and records the outcome in one transaction: findings, accepted case
- * versions and the filing's status land together or not at all, so a crash mid-way leaves the
- * filing as it was and a rerun starts clean. A filing already validated is left alone.
+ * Validates one filing and records the outcome in one transaction: findings, accepted data (case
+ * versions, statistics, self-assessment), explanations and the filing's status land together or not
+ * at all, so a crash mid-way leaves the filing as it was and a rerun starts clean. A filing already
+ * validated is left alone.
  */
 class ValidateFilingTasklet implements Tasklet {
 
   private final String filingId;
   private final JdbcClient jdbc;
-  private final CasesFilingValidator validator;
+  private final FilingValidator validator;
   private final InstitutionRegistry registry;
+  private final FilingHistory history;
 
   ValidateFilingTasklet(
       String filingId,
       JdbcClient jdbc,
-      CasesFilingValidator validator,
-      InstitutionRegistry registry) {
+      FilingValidator validator,
+      InstitutionRegistry registry,
+      FilingHistory history) {
     this.filingId = filingId;
     this.jdbc = jdbc;
     this.validator = validator;
     this.registry = registry;
+    this.history = history;
   }
 
   record InboxFiling(
@@ -67,10 +72,11 @@ class ValidateFilingTasklet implements Tasklet {
     if (filing.done()) {
       return RepeatStatus.FINISHED;
     }
-    CasesValidation result =
-        validator.validate(
+    FilingValidation result =
+        validator.validateJson(
             filing.raw(),
-            new FilingContext(filing.uscc(), filing.receivedAt().toInstant(), registry::isActive));
+            new FilingContext(
+                filing.uscc(), filing.receivedAt().toInstant(), registry::isActive, history));
     for (Finding finding : result.findings()) {
       jdbc.sql(
               """
@@ -89,15 +95,38 @@ class ValidateFilingTasklet implements Tasklet {
           .update();
     }
     // TEST filings are checked exactly like live ones, but nothing of them is kept as data (§4.1).
-    if ("LIVE".equals(result.mode())) {
-      for (CasesValidation.AcceptedCase accepted : result.acceptedCases()) {
+    if (result.isLive() && result.outcome().countsAsAccepted()) {
+      for (FilingValidation.AcceptedCase accepted : result.acceptedCases()) {
         storeCaseVersion(filing, accepted);
       }
+      if (result.document() != null) {
+        jdbc.sql(
+                """
+                INSERT INTO periodic_report (filing_id, filing_seq, institution_uscc, filing_type,
+                                             period, supersedes, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+                """)
+            .params(
+                filingId,
+                filing.seq(),
+                filing.uscc(),
+                result.filingType(),
+                result.period(),
+                result.supersedes(),
+                result.document().toString())
+            .update();
+      }
+    }
+    for (FilingValidation.Explanation explanation : result.explanations()) {
+      jdbc.sql("INSERT INTO filing_explanation (filing_id, rule, record, text) VALUES (?, ?, ?, ?)")
+          .params(filingId, explanation.rule(), explanation.record(), explanation.text())
+          .update();
     }
     contribution.incrementWriteCount(result.acceptedCases().size());
     jdbc.sql(
             """
             UPDATE filing SET status = :status, mode = COALESCE(:mode, mode),
+                   filing_type = COALESCE(:type, filing_type), period = :period,
                    record_count = :records, accepted_count = :accepted,
                    rejected_count = :rejected, validated_at = now(),
                    status_detail = NULL
@@ -105,8 +134,14 @@ class ValidateFilingTasklet implements Tasklet {
             """)
         .param("status", result.outcome().name())
         .param("mode", result.mode())
+        .param("type", result.filingType())
+        .param("period", result.period())
         .param("records", result.totalRecords())
-        .param("accepted", result.acceptedCases().size())
+        .param(
+            "accepted",
+            result.outcome().countsAsAccepted()
+                ? result.totalRecords() - result.rejectedRecords()
+                : 0)
         .param("rejected", result.rejectedRecords())
         .param("id", filingId)
         .update();
@@ -114,7 +149,7 @@ class ValidateFilingTasklet implements Tasklet {
   }
 
   /** Keeps every version; the current case is the one from the newest filing (receipt order). */
-  private void storeCaseVersion(InboxFiling filing, CasesValidation.AcceptedCase accepted) {
+  private void storeCaseVersion(InboxFiling filing, FilingValidation.AcceptedCase accepted) {
     String record = accepted.record().toString();
     jdbc.sql(
             """

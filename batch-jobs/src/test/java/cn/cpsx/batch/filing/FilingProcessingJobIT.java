@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,11 +32,15 @@ class FilingProcessingJobIT {
   void acceptedCaseIsIndexedMaskedAndFoundByAChineseWord() throws Exception {
     String caseNo = "IT-" + UUID.randomUUID();
     String filingId =
-        inbox(casesFiling(caseNo, "RECEIVED", "客户王小明来电称理财产品到期后本金迟迟未到账，电话13912345678。"));
+        TestInbox.put(
+            jdbc,
+            BANK,
+            "CASES",
+            casesFiling(caseNo, "RECEIVED", "客户王小明来电称理财产品到期后本金迟迟未到账，电话13912345678。"));
 
     assertThat(jobs.process(filingId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-    assertThat(statusOf(filingId)).isEqualTo("ACCEPTED");
+    assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
     GetResponse<Map> doc =
         elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
     assertThat(doc.found()).isTrue();
@@ -72,11 +74,12 @@ class FilingProcessingJobIT {
   @Test
   void malformedFilingIsRejectedWithF001AndNothingIsIndexed() {
     String truncated = "{\"specVersion\": \"1\", \"note\": \"" + UUID.randomUUID() + "\", ";
-    String filingId = inbox(truncated.getBytes(StandardCharsets.UTF_8));
+    String filingId =
+        TestInbox.put(jdbc, BANK, "CASES", truncated.getBytes(StandardCharsets.UTF_8));
 
     jobs.process(filingId);
 
-    assertThat(statusOf(filingId)).isEqualTo("REJECTED");
+    assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("REJECTED");
     assertThat(
             jdbc.sql("SELECT rule FROM validation_finding WHERE filing_id = ?")
                 .param(filingId)
@@ -94,8 +97,11 @@ class FilingProcessingJobIT {
   @Test
   void newestVersionWinsEvenWhenTheOlderFilingIsProcessedLast() throws Exception {
     String caseNo = "IT-" + UUID.randomUUID();
-    String older = inbox(casesFiling(caseNo, "RECEIVED", "客户投诉信用卡分期手续费说明不清楚。"));
-    String newer = inbox(casesFiling(caseNo, "IN_PROGRESS", "客户投诉信用卡分期手续费说明不清楚，已转专人处理。"));
+    String older =
+        TestInbox.put(jdbc, BANK, "CASES", casesFiling(caseNo, "RECEIVED", "客户投诉信用卡分期手续费说明不清楚。"));
+    String newer =
+        TestInbox.put(
+            jdbc, BANK, "CASES", casesFiling(caseNo, "IN_PROGRESS", "客户投诉信用卡分期手续费说明不清楚，已转专人处理。"));
 
     jobs.process(newer);
     jobs.process(older);
@@ -121,7 +127,11 @@ class FilingProcessingJobIT {
   @Test
   void processingAFilingTwiceChangesNothing() {
     String filingId =
-        inbox(casesFiling("IT-" + UUID.randomUUID(), "RECEIVED", "客户反映网点排队时间过长，服务态度差。"));
+        TestInbox.put(
+            jdbc,
+            BANK,
+            "CASES",
+            casesFiling("IT-" + UUID.randomUUID(), "RECEIVED", "客户反映网点排队时间过长，服务态度差。"));
 
     jobs.process(filingId);
     jobs.process(filingId);
@@ -140,27 +150,6 @@ class FilingProcessingJobIT {
         .isEqualTo(1);
   }
 
-  private String statusOf(String filingId) {
-    return jdbc.sql("SELECT status FROM filing WHERE filing_id = ?")
-        .param(filingId)
-        .query(String.class)
-        .single();
-  }
-
-  /** Puts a filing into the inbox as ingestion does (row only, no wake-up notice). */
-  private String inbox(byte[] raw) {
-    String filingId = "FIT-" + UUID.randomUUID();
-    jdbc.sql(
-            """
-            INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
-                                received_at, sha256, size_bytes, raw)
-            VALUES (?, ?, 'CASES', 'JSON', 'REST', 'LIVE', now(), ?, ?, ?)
-            """)
-        .params(filingId, BANK, sha256(raw), raw.length, raw)
-        .update();
-    return filingId;
-  }
-
   private static byte[] casesFiling(String caseNo, String status, String narrative) {
     return """
         {"specVersion":"1","filingType":"CASES","institution":"%s","mode":"LIVE","cases":[
@@ -176,13 +165,5 @@ class FilingProcessingJobIT {
             narrative,
             status)
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
