@@ -7,6 +7,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * missed meanwhile.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "cpsx.filing.wake-up", matchIfMissing = true)
 class FilingWakeUpListener implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FilingWakeUpListener.class);
