@@ -96,6 +96,17 @@ public class DemoFilings {
       filed += entry.getValue().size();
       System.out.printf("[demo] %-14s %3d cases  → receipt %s%n", institution.shortName(), entry.getValue().size(), field(receipt, "filingId"));
     }
+    // Quarterly statistics (2026-Q3, matching the cases) and self-assessments (2025) of some institutions.
+    int periodic = 0;
+    for (var entry : casesByInstitution.entrySet()) {
+      if (periodic++ == 8) {
+        break;
+      }
+      Institution institution = entry.getKey();
+      String token = token(http, keycloak, institution.uscc());
+      filings.put(field(post(http, ingestion, token, statsQ3(institution.uscc(), entry.getValue())), "filingId"), institution.uscc());
+      filings.put(field(post(http, ingestion, token, selfAssessment(institution.uscc(), random)), "filingId"), institution.uscc());
+    }
     // Two instructive filings: a test-mode filing and one with a bad record among good ones.
     Institution first = active.getFirst();
     String test = envelope(first.uscc(), "TEST", caseJson(first, 9001, random, now));
@@ -178,6 +189,68 @@ public class DemoFilings {
       json.append(",\"extended\":true");
     }
     return json.append('}').toString();
+  }
+
+  /** STATS_Q 2026-Q3 computed from the demo cases received in that quarter (Shanghai time). */
+  static String statsQ3(String uscc, List<String> cases) {
+    Map<String, Integer> byCategoryReason = new LinkedHashMap<>();
+    Map<String, Integer> byChannel = new LinkedHashMap<>();
+    Map<String, Integer> byProvince = new LinkedHashMap<>();
+    int received = 0, closed = 0, within15 = 0, upheld = 0, satisfied = 0, surveyed = 0;
+    for (String c : cases) {
+      OffsetDateTime at = OffsetDateTime.parse(field(c, "receivedAt"));
+      if (at.getYear() != 2026 || at.getMonthValue() < 7 || at.getMonthValue() > 9) {
+        continue;
+      }
+      received++;
+      byCategoryReason.merge(field(c, "businessCategory") + "|" + field(c, "reason"), 1, Integer::sum);
+      byChannel.merge(field(c, "channel"), 1, Integer::sum);
+      byProvince.merge(field(c, "region").substring(0, 2) + "0000", 1, Integer::sum);
+      if (c.contains("\"resolvedAt\"")) {
+        closed++;
+        if (Duration.between(at, OffsetDateTime.parse(field(c, "resolvedAt"))).toDays() < 15) {
+          within15++;
+        }
+        String outcome = field(c, "outcome");
+        if (outcome.equals("UPHELD") || outcome.equals("PARTIALLY_UPHELD")) {
+          upheld++;
+        }
+        String satisfaction = field(c, "satisfaction");
+        if (!satisfaction.equals("NOT_SURVEYED")) {
+          surveyed++;
+          if (satisfaction.endsWith("SATISFIED") && !satisfaction.equals("DISSATISFIED")) {
+            satisfied++;
+          }
+        }
+      }
+    }
+    StringBuilder rows = new StringBuilder();
+    byCategoryReason.forEach((k, v) -> rows.append(rows.isEmpty() ? "" : ",").append("{\"businessCategory\":\"").append(k.split("\\|")[0]).append("\",\"reason\":\"").append(k.split("\\|")[1]).append("\",\"count\":").append(v).append('}'));
+    StringBuilder channels = new StringBuilder();
+    byChannel.forEach((k, v) -> channels.append(channels.isEmpty() ? "" : ",").append("{\"channel\":\"").append(k).append("\",\"count\":").append(v).append('}'));
+    StringBuilder provinces = new StringBuilder();
+    byProvince.forEach((k, v) -> provinces.append(provinces.isEmpty() ? "" : ",").append("{\"province\":\"").append(k).append("\",\"count\":").append(v).append('}'));
+    return ("{\"specVersion\":\"1\",\"filingType\":\"STATS_Q\",\"institution\":\"%s\",\"mode\":\"LIVE\",\"period\":\"2026-Q3\","
+            + "\"statistics\":{\"received\":%d,\"closed\":%d,\"closedWithin15Days\":%d,\"overdueOpen\":0,\"upheld\":%d,"
+            + "\"redressTotal\":\"0\",\"satisfiedOrBasically\":%d,\"surveyed\":%d,"
+            + "\"byCategoryReason\":[%s],\"byChannel\":[%s],\"byProvince\":[%s]}}")
+        .formatted(uscc, received, closed, within15, upheld, satisfied, surveyed, rows, channels, provinces);
+  }
+
+  static String selfAssessment(String uscc, Random random) {
+    String[] dimensions = {"GOVERNANCE", "PRODUCT_REVIEW", "DISCLOSURE", "COMPLAINT_HANDLING", "INFO_PROTECTION", "EDUCATION"};
+    StringBuilder scores = new StringBuilder();
+    for (String dimension : dimensions) {
+      int score = 60 + random.nextInt(36);
+      scores.append(scores.isEmpty() ? "" : ",").append("{\"dimension\":\"").append(dimension).append("\",\"score\":").append(score)
+          .append(score > 80 && random.nextBoolean() ? "" : ",\"evidence\":\"年度消保工作报告及董事会审议记录、内部审计报告。\"").append('}');
+    }
+    return ("{\"specVersion\":\"1\",\"filingType\":\"SELF_ASSESSMENT\",\"institution\":\"%s\",\"mode\":\"LIVE\",\"period\":\"2025\","
+            + "\"assessment\":{\"retailCustomers\":%d,\"boardReviews\":%d,\"dedicatedDepartment\":true,\"cpStaff\":%d,"
+            + "\"staffTrainedPct\":%d.%d,\"productsReviewed\":%d,\"educationCampaigns\":%d,\"peopleReached\":%d,"
+            + "\"infoSecurityIncidents\":%d,\"partnersAudited\":%d,\"selfScores\":[%s]}}")
+        .formatted(uscc, 1_000_000 + random.nextInt(9_000_000), 1 + random.nextInt(4), 10 + random.nextInt(200), 70 + random.nextInt(30), random.nextInt(10),
+            20 + random.nextInt(300), 5 + random.nextInt(30), 10_000 + random.nextInt(900_000), random.nextInt(3), random.nextInt(40), scores);
   }
 
   static String envelope(String uscc, String mode, String cases) {
