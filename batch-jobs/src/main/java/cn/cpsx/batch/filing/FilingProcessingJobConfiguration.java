@@ -74,8 +74,9 @@ class FilingProcessingJobConfiguration {
       JdbcClient jdbc,
       FilingValidator validator,
       InstitutionRegistry registry,
-      FilingHistory history) {
-    return new ValidateFilingTasklet(filingId, jdbc, validator, registry, history);
+      FilingHistory history,
+      org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+    return new ValidateFilingTasklet(filingId, jdbc, validator, registry, history, jdbcTemplate);
   }
 
   @Bean

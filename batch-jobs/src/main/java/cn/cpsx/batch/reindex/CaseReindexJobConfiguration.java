@@ -1,0 +1,227 @@
+package cn.cpsx.batch.reindex;
+
+import cn.cpsx.batch.indexing.CaseDocument;
+import cn.cpsx.batch.indexing.CaseDocuments;
+import cn.cpsx.batch.indexing.CaseIndexSetup;
+import cn.cpsx.batch.indexing.CaseIndexWriter;
+import cn.cpsx.batch.indexing.SearchIndexProperties;
+import cn.cpsx.batch.indexing.StoredCase;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code caseReindexJob}: {@code createTargetIndexStep} makes {@code <alias>-v<n+1>}; {@code
+ * reindexCasesStep} loads every current case into it; {@code swapAliasStep} moves the alias in one
+ * atomic request, re-writes the cases of filings validated while the job ran (they went to the old
+ * index), and deletes the old index. Names are fixed: never rename them.
+ */
+@Configuration(proxyBeanMethods = false)
+class CaseReindexJobConfiguration {
+
+  static final String JOB_NAME = "caseReindexJob";
+  private static final Logger log = LoggerFactory.getLogger(CaseReindexJobConfiguration.class);
+  private static final String TARGET = "targetIndex";
+  private static final String STARTED = "startedAt";
+
+  private static final String CURRENT_CASES =
+      """
+      SELECT c.institution_uscc, i.short_name, i.type, c.case_no, c.filing_id, c.filing_seq,
+             f.received_at, c.record::text AS record
+        FROM complaint_case c
+        JOIN filing f ON f.filing_id = c.filing_id
+        LEFT JOIN institution i ON i.uscc = c.institution_uscc
+      """;
+
+  @Bean
+  Job caseReindexJob(
+      JobRepository jobRepository,
+      Step createTargetIndexStep,
+      Step reindexCasesStep,
+      Step swapAliasStep) {
+    return new JobBuilder(JOB_NAME, jobRepository)
+        .start(createTargetIndexStep)
+        .next(reindexCasesStep)
+        .next(swapAliasStep)
+        .build();
+  }
+
+  @Bean
+  Step createTargetIndexStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ElasticsearchClient client,
+      CaseIndexSetup setup,
+      SearchIndexProperties search) {
+    return new StepBuilder("createTargetIndexStep", jobRepository)
+        .tasklet(
+            (contribution, chunk) -> {
+              setup.ensureIndex();
+              String alias = search.caseAlias();
+              int next =
+                  versionedIndices(client, alias).stream()
+                          .map(
+                              index ->
+                                  Integer.parseInt(index.substring(index.lastIndexOf("-v") + 2)))
+                          .max(Comparator.naturalOrder())
+                          .orElse(0)
+                      + 1;
+              String target = alias + "-v" + next;
+              client.indices().create(c -> c.index(target));
+              ExecutionContext job =
+                  chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+              job.putString(TARGET, target);
+              job.putString(STARTED, OffsetDateTime.now().toString());
+              log.info("reindexing cases into {}", target);
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
+  @Bean
+  Step reindexCasesStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JdbcCursorItemReader<StoredCase> currentCaseReader,
+      CaseIndexWriter reindexWriter) {
+    return new StepBuilder("reindexCasesStep", jobRepository)
+        .<StoredCase, CaseDocument>chunk(1000)
+        .transactionManager(transactionManager)
+        .reader(currentCaseReader)
+        .processor(new CaseDocuments())
+        .writer(reindexWriter)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  JdbcCursorItemReader<StoredCase> currentCaseReader(DataSource dataSource) {
+    return new JdbcCursorItemReaderBuilder<StoredCase>()
+        .name("currentCaseReader")
+        .dataSource(dataSource)
+        .sql(CURRENT_CASES + " ORDER BY c.institution_uscc, c.case_no")
+        .fetchSize(1000)
+        .connectionAutoCommit(false) // PostgreSQL streams a cursor only outside autocommit
+        .rowMapper((rs, i) -> storedCase(rs))
+        .build();
+  }
+
+  @Bean
+  @JobScope
+  CaseIndexWriter reindexWriter(
+      ElasticsearchClient client,
+      CaseIndexSetup setup,
+      @Value("#{jobExecutionContext['targetIndex']}") String target) {
+    return new CaseIndexWriter(client, setup, target);
+  }
+
+  @Bean
+  Step swapAliasStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      ElasticsearchClient client,
+      SearchIndexProperties search,
+      CaseIndexSetup setup,
+      DataSource dataSource) {
+    return new StepBuilder("swapAliasStep", jobRepository)
+        .tasklet(
+            (contribution, chunk) -> {
+              ExecutionContext job =
+                  chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+              String target = job.getString(TARGET);
+              String alias = search.caseAlias();
+              List<String> old = currentIndices(client, alias);
+              client
+                  .indices()
+                  .updateAliases(
+                      u -> {
+                        for (String index : old) {
+                          u.actions(a -> a.remove(r -> r.index(index).alias(alias)));
+                        }
+                        return u.actions(
+                            a -> a.add(r -> r.index(target).alias(alias).isWriteIndex(true)));
+                      });
+              // Filings validated while the job ran were indexed into the old index: write them
+              // again.
+              List<StoredCase> lateArrivals = new ArrayList<>();
+              new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                  .query(
+                      CURRENT_CASES + " WHERE f.validated_at >= ?::timestamptz",
+                      rs -> {
+                        lateArrivals.add(storedCase(rs));
+                      },
+                      job.getString(STARTED));
+              CaseDocuments documents = new CaseDocuments();
+              List<CaseDocument> docs = new ArrayList<>();
+              for (StoredCase stored : lateArrivals) {
+                docs.add(documents.process(stored));
+              }
+              if (!docs.isEmpty()) {
+                new CaseIndexWriter(client, setup, alias)
+                    .write(new org.springframework.batch.infrastructure.item.Chunk<>(docs));
+              }
+              // The old index, and any target a failed earlier run left behind.
+              for (String index : versionedIndices(client, alias)) {
+                if (!index.equals(target)) {
+                  client.indices().delete(d -> d.index(index));
+                }
+              }
+              log.info(
+                  "alias {} now on {} (was {}); {} late cases re-written",
+                  alias,
+                  target,
+                  old,
+                  docs.size());
+              return RepeatStatus.FINISHED;
+            },
+            transactionManager)
+        .build();
+  }
+
+  private static List<String> currentIndices(ElasticsearchClient client, String alias)
+      throws java.io.IOException {
+    GetAliasResponse response = client.indices().getAlias(a -> a.name(alias));
+    return new ArrayList<>(response.aliases().keySet());
+  }
+
+  /** Every {@code <alias>-v<n>} index, in the alias or not. */
+  private static List<String> versionedIndices(ElasticsearchClient client, String alias)
+      throws java.io.IOException {
+    return new ArrayList<>(
+        client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet());
+  }
+
+  private static StoredCase storedCase(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredCase(
+        rs.getString(1).trim(),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getLong(6),
+        rs.getObject(7, OffsetDateTime.class),
+        rs.getString(8));
+  }
+}
