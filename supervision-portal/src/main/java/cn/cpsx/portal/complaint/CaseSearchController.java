@@ -25,7 +25,6 @@ class CaseSearchController {
     model.addAttribute("reasons", CodeLists.standard().codes(CodeLists.REASON).values());
     model.addAttribute("channels", CodeLists.standard().codes(CodeLists.CHANNEL).values());
     model.addAttribute("statuses", CodeLists.standard().codes(CodeLists.CASE_STATUS).values());
-    model.addAttribute("codes", new CodeLabels());
     return "regulator/cases";
   }
 }
