@@ -25,7 +25,20 @@ public class InstitutionFilings {
       int indexedCount,
       OffsetDateTime indexedAt,
       String statusDetail,
-      String sha256) {}
+      String sha256) {
+
+    /** Times are shown as institutions file them: Asia/Shanghai (REPORTING-SPEC §9). */
+    public FilingSummary {
+      receivedAt = shanghai(receivedAt);
+      indexedAt = shanghai(indexedAt);
+    }
+
+    private static OffsetDateTime shanghai(OffsetDateTime time) {
+      return time == null ? null : time.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+    }
+  }
+
+  private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
   /** A line of the validation report. */
   public record ReportedFinding(
