@@ -1,0 +1,130 @@
+package cn.cpsx.schemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+
+/**
+ * Reads a CASES filing in CSV (REPORTING-SPEC §3, §9 "CSV") into the JSON shape of §3, so the one
+ * {@link FilingValidator} judges it: UTF-8 with an optional BOM, a header row naming the §2.1
+ * fields in any order ({@code complainant.name} and so on for nested ones), an empty cell for an
+ * absent field, {@code true}/{@code false} for booleans. The envelope comes from the file name.
+ */
+public final class CasesCsv {
+
+  private static final Set<String> TOP =
+      Set.of(
+          "caseNo",
+          "receivedAt",
+          "channel",
+          "businessCategory",
+          "reason",
+          "demand",
+          "amountInvolved",
+          "region",
+          "narrative",
+          "status",
+          "resolvedAt",
+          "outcome",
+          "redressAmount",
+          "satisfaction",
+          "extended");
+  private static final Set<String> COMPLAINANT = Set.of("name", "idNumber", "phone", "ageBand");
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+
+  /** The filing, or the finding that rejects it (F001 malformed, F002 unknown column). */
+  public sealed interface Result permits Parsed, Refused {}
+
+  public record Parsed(ObjectNode filing) implements Result {}
+
+  public record Refused(Finding finding) implements Result {}
+
+  private CasesCsv() {}
+
+  public static Result read(byte[] body, SftpFileName name) {
+    List<String[]> rows = new ArrayList<>();
+    try {
+      byte[] text = Utf8.withoutBom(Utf8.requireUtf8(body));
+      try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
+        while (it.hasNext()) {
+          rows.add(it.next());
+        }
+      }
+    } catch (Utf8.NotUtf8Exception e) {
+      return new Refused(Finding.of(Rule.F001, null, null, "CSV", e.getMessage()));
+    } catch (JacksonException e) {
+      return new Refused(Finding.of(Rule.F001, null, null, "CSV", e.getOriginalMessage()));
+    }
+    if (rows.isEmpty()) {
+      return new Refused(Finding.of(Rule.F001, null, null, "CSV", "no header row"));
+    }
+    String[] header = rows.getFirst();
+    for (String column : header) {
+      if (!known(column)) {
+        return new Refused(Finding.of(Rule.F002, null, column, "unknown column '" + column + "'"));
+      }
+    }
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    ObjectNode filing = json.objectNode();
+    filing.put("specVersion", "1");
+    filing.put("filingType", "CASES");
+    filing.put("institution", name.uscc());
+    filing.put("mode", name.test() ? "TEST" : "LIVE");
+    var cases = filing.putArray("cases");
+    for (int line = 1; line < rows.size(); line++) {
+      String[] cells = rows.get(line);
+      if (cells.length == 1 && cells[0].isEmpty()) {
+        continue; // a blank line, as at the end of many exports
+      }
+      if (cells.length > header.length) {
+        return new Refused(
+            Finding.of(
+                Rule.F001,
+                null,
+                null,
+                "CSV",
+                "line "
+                    + (line + 1)
+                    + " has "
+                    + cells.length
+                    + " cells for "
+                    + header.length
+                    + " columns"));
+      }
+      ObjectNode record = json.objectNode();
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i].isEmpty()) {
+          continue;
+        }
+        String column = header[i];
+        if (column.startsWith("complainant.")) {
+          ObjectNode complainant =
+              record.has("complainant")
+                  ? (ObjectNode) record.get("complainant")
+                  : record.putObject("complainant");
+          complainant.put(column.substring("complainant.".length()), cells[i]);
+        } else if (column.equals("extended")
+            && (cells[i].equals("true") || cells[i].equals("false"))) {
+          record.put(column, Boolean.parseBoolean(cells[i]));
+        } else {
+          record.put(column, cells[i]);
+        }
+      }
+      cases.add(record);
+    }
+    return new Parsed(filing);
+  }
+
+  private static boolean known(String column) {
+    return TOP.contains(column)
+        || column.startsWith("complainant.")
+            && COMPLAINANT.contains(column.substring("complainant.".length()));
+  }
+}
