@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,72 @@ public final class FilingValidator {
       return rejected(Finding.of(Rule.F001, null, null, "JSON", "empty document"));
     }
     return validate(root, context);
+  }
+
+  /**
+   * Checks a file taken from an institution's SFTP {@code inbox/}: its name first (F010), then its
+   * content in the format its extension names. For JSON the name must agree with the content (USCC,
+   * type and, for periodic types, period), else F010; a CSV takes its envelope from the name.
+   */
+  public FilingValidation validateSftpFile(byte[] body, String fileName, FilingContext context) {
+    LocalDate today = context.receivedAt().atZone(FilingPeriod.SHANGHAI).toLocalDate();
+    SftpFileName name;
+    switch (SftpFileName.parse(fileName, today)) {
+      case SftpFileName.Valid valid -> name = valid.name();
+      case SftpFileName.Invalid invalid -> {
+        return rejected(invalid.finding());
+      }
+      case SftpFileName.Ignored ignored -> {
+        return rejected(
+            Finding.of(Rule.F010, null, "fileName", fileName + ": an in-progress upload name"));
+      }
+    }
+    if (body.length == 0) {
+      return rejected(
+          Finding.of(Rule.F001, null, null, name.extension().toUpperCase(), "empty file"));
+    }
+    return switch (name.extension()) {
+      case "csv" ->
+          switch (CasesCsv.read(body, name)) {
+            case CasesCsv.Parsed parsed -> validate(parsed.filing(), context);
+            case CasesCsv.Refused refused -> rejected(refused.finding());
+          };
+      case "json" -> {
+        FilingValidation result = validateJson(body, context);
+        String mismatch = mismatch(name, result);
+        yield mismatch == null
+            ? result
+            : rejected(Finding.of(Rule.F010, null, "fileName", fileName + ": " + mismatch));
+      }
+      default ->
+          rejected(
+              Finding.of(
+                  Rule.F001,
+                  null,
+                  null,
+                  "XML",
+                  "XML over SFTP is not taken yet; file JSON or CSV"));
+    };
+  }
+
+  /** What the file name says that the content contradicts, or null. */
+  private static String mismatch(SftpFileName name, FilingValidation content) {
+    if (content.filingType() == null) {
+      return null; // unreadable content: its own F001/F002 says why
+    }
+    if (content.institution() != null && !content.institution().equals(name.uscc())) {
+      return "the name says " + name.uscc() + ", the content " + content.institution();
+    }
+    if (!content.filingType().equals(name.filingType())) {
+      return "the name says " + name.filingType() + ", the content " + content.filingType();
+    }
+    if (content.period() != null && !content.period().equals(name.period())) {
+      return "the name says period " + name.period() + ", the content " + content.period();
+    }
+    if ("TEST".equals(content.mode()) != name.test()) {
+      return "the name's _TEST mark and the content's mode disagree";
+    }
+    return null;
   }
 
   /** Checks a filing already parsed into the JSON shape of §3 (XML and CSV map onto it). */

@@ -51,6 +51,8 @@ class ValidateFilingTasklet implements Tasklet {
       long seq,
       String uscc,
       OffsetDateTime receivedAt,
+      String channel,
+      String originalName,
       byte[] raw,
       boolean done) {}
 
@@ -59,7 +61,7 @@ class ValidateFilingTasklet implements Tasklet {
     InboxFiling filing =
         jdbc.sql(
                 """
-                SELECT filing_id, seq, institution_uscc, received_at, raw,
+                SELECT filing_id, seq, institution_uscc, received_at, channel, original_name, raw,
                        validated_at IS NOT NULL AS done
                   FROM filing WHERE filing_id = ? FOR UPDATE
                 """)
@@ -71,6 +73,8 @@ class ValidateFilingTasklet implements Tasklet {
                         rs.getLong("seq"),
                         rs.getString("institution_uscc"),
                         rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getString("channel"),
+                        rs.getString("original_name"),
                         rs.getBytes("raw"),
                         rs.getBoolean("done")))
             .optional()
@@ -78,11 +82,14 @@ class ValidateFilingTasklet implements Tasklet {
     if (filing.done()) {
       return RepeatStatus.FINISHED;
     }
+    FilingContext context =
+        new FilingContext(
+            filing.uscc(), filing.receivedAt().toInstant(), registry::isActive, history);
+    // A file from SFTP is judged by its name too (F010) and may be CSV; REST and SOAP carry JSON.
     FilingValidation result =
-        validator.validateJson(
-            filing.raw(),
-            new FilingContext(
-                filing.uscc(), filing.receivedAt().toInstant(), registry::isActive, history));
+        "SFTP".equals(filing.channel())
+            ? validator.validateSftpFile(filing.raw(), filing.originalName(), context)
+            : validator.validateJson(filing.raw(), context);
     for (Finding finding : result.findings()) {
       jdbc.sql(
               """
