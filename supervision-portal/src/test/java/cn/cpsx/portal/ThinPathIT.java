@@ -150,6 +150,10 @@ class ThinPathIT {
     builder.environment().put(portVariable, String.valueOf(port));
     builder.environment().put("CPSX_DB", "cpsx_test");
     builder.environment().put("CPSX_CASE_ALIAS", "cpsx-test-cases");
+    builder.environment().put("CPSX_SFTP_PORT", "18023"); // not the demo's 2222
+    builder
+        .environment()
+        .put("CPSX_DATA", Path.of("target", "thin-path-data").toAbsolutePath().toString());
     builder.redirectErrorStream(true);
     builder.redirectOutput(new File("target/thin-path-" + module + ".log"));
     return builder.start();

@@ -35,6 +35,7 @@ class FilingRestRoute extends RouteBuilder {
 
     from("direct:rest-submit-filing")
         .routeId("rest-submit-filing")
+        .routeConfigurationId(IntakeErrorHandling.REST_ERRORS)
         .process(this::toIncomingFiling)
         .to("direct:receive-filing")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
@@ -43,6 +44,7 @@ class FilingRestRoute extends RouteBuilder {
 
     from("direct:rest-filing-status")
         .routeId("rest-filing-status")
+        .routeConfigurationId(IntakeErrorHandling.REST_ERRORS)
         .process(
             exchange ->
                 exchange

@@ -4,13 +4,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
-/** Error handling of every intake route: refusals become JSON errors naming the rule. */
+/** Error handling of the HTTP routes: refusals become JSON errors naming the rule. */
 @Component
 class IntakeErrorHandling extends RouteConfigurationBuilder {
 
+  static final String REST_ERRORS = "rest-errors";
+
   @Override
   public void configuration() {
-    routeConfiguration()
+    routeConfiguration(REST_ERRORS)
         .onException(FilingRejection.class)
         .handled(true)
         .process(

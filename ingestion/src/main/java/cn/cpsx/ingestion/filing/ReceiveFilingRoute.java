@@ -22,6 +22,8 @@ class ReceiveFilingRoute extends RouteBuilder {
   public void configure() {
     from("direct:receive-filing")
         .routeId("receive-filing")
+        // Refusals go back to the calling channel's route, which answers in its own way.
+        .errorHandler(noErrorHandler())
         .process(
             exchange -> {
               IncomingFiling filing = exchange.getMessage().getBody(IncomingFiling.class);
