@@ -71,6 +71,7 @@ public class DemoFilings {
     String keycloak = args.length > 1 ? args[1] : "http://localhost:18080";
     Path registry = Path.of(args.length > 2 ? args[2] : "schemas/src/main/resources/registry/demo-institutions.csv");
     int totalCases = args.length > 3 ? Integer.parseInt(args[3]) : 480;
+    int sftpPort = args.length > 4 ? Integer.parseInt(args[4]) : 2222;
 
     List<Institution> institutions = readRegistry(registry);
     List<Institution> active = institutions.stream().filter(i -> i.licence().equals("ACTIVE")).toList();
@@ -118,7 +119,7 @@ public class DemoFilings {
     mixed.add(caseJson(active.get(1), 9199, random, now).replace("\"channel\":\"", "\"channel\":\"FAX_"));
     String partial = envelope(active.get(1).uscc(), "LIVE", String.join(",\n", mixed));
     filings.put(field(post(http, ingestion, token(http, keycloak, active.get(1).uscc()), partial), "filingId"), active.get(1).uscc());
-    System.out.printf("[demo] %d filings with %d cases received; waiting for validation and indexing…%n", filings.size(), filed + 11);
+    System.out.printf("[demo] %d filings with %d cases received over REST; waiting for validation and indexing…%n", filings.size(), filed + 11);
 
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     Map<String, String> outcome = new LinkedHashMap<>();
@@ -144,6 +145,7 @@ public class DemoFilings {
       System.err.println("[demo] ERROR: not every filing was validated and indexed within 3 minutes; see the batch-jobs log and GET /api/v1/filings/{id} (statusDetail)");
       System.exit(1);
     }
+    uploadOverSftp(active.subList(10, 15), random, now, sftpPort);
     Map<String, Integer> counts = new LinkedHashMap<>();
     outcome.values().forEach(s -> counts.merge(s, 1, Integer::sum));
     System.out.println("[demo] outcomes: " + counts);
@@ -189,6 +191,62 @@ public class DemoFilings {
       json.append(",\"extended\":true");
     }
     return json.append('}').toString();
+  }
+
+  /**
+   * Five institutions upload a CSV CASES file into their SFTP inbox, as a reporting officer's
+   * script would, and the demo waits for the receipt and the validation result in their outbox.
+   */
+  static void uploadOverSftp(List<Institution> institutions, Random random, OffsetDateTime now, int port) throws Exception {
+    String today = now.toLocalDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    org.apache.sshd.client.SshClient ssh = org.apache.sshd.client.SshClient.setUpDefaultClient();
+    ssh.start();
+    try {
+      for (Institution institution : institutions) {
+        String name = institution.uscc() + "_CASES_" + today + "_1.csv";
+        StringBuilder csv = new StringBuilder("caseNo,receivedAt,channel,businessCategory,reason,demand,region,complainant.name,complainant.phone,narrative,status\n");
+        for (int i = 0; i < 6; i++) {
+          Topic topic = TOPICS.get(random.nextInt(TOPICS.size()));
+          String narrative = topic.narrative().contains("%s") ? topic.narrative().formatted("2000.00") : topic.narrative();
+          csv.append("TS-SFTP-").append(institution.uscc(), 10, 16).append('-').append(i).append(',')
+              .append(now.minusDays(1 + random.nextInt(3))).append(",PHONE,").append(topic.category()).append(',')
+              .append(topic.reason()).append(',').append(topic.demand()).append(',').append(institution.region()).append(',')
+              .append(SURNAMES[random.nextInt(SURNAMES.length)]).append("某,")
+              .append("1390000").append(String.format(Locale.ROOT, "%04d", random.nextInt(10000))).append(",\"")
+              .append(narrative).append("\",IN_PROGRESS\n");
+        }
+        try (var session = ssh.connect(institution.uscc(), "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession()) {
+          session.addPasswordIdentity("demo-" + institution.uscc().toLowerCase(Locale.ROOT));
+          session.auth().verify(Duration.ofSeconds(20));
+          try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session)) {
+            try (var out = sftp.write("inbox/" + name)) {
+              out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            System.out.printf("[demo] %-14s uploaded inbox/%s over SFTP%n", institution.shortName(), name);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            String result = null;
+            while (result == null && System.nanoTime() < deadline) {
+              for (var entry : sftp.readDir("outbox")) {
+                if (entry.getFilename().equals(name + ".result.json")) {
+                  try (var in = sftp.read("outbox/" + name + ".result.json")) {
+                    result = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                  }
+                }
+              }
+              if (result == null) {
+                Thread.sleep(1000);
+              }
+            }
+            if (result == null) {
+              throw new IllegalStateException("no result for " + name + " in its outbox within 2 minutes");
+            }
+            System.out.printf("[demo] %-14s outbox/%s.result.json: %s%n", institution.shortName(), name, field(result, "status"));
+          }
+        }
+      }
+    } finally {
+      ssh.stop();
+    }
   }
 
   /** STATS_Q 2026-Q3 computed from the demo cases received in that quarter (Shanghai time). */
