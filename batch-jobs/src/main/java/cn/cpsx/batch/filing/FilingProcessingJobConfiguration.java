@@ -10,7 +10,6 @@ import cn.cpsx.batch.institution.InstitutionRegistry;
 import cn.cpsx.schemas.FilingHistory;
 import cn.cpsx.schemas.FilingValidator;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -117,17 +116,7 @@ class FilingProcessingJobConfiguration {
              ORDER BY v.record_index
             """)
         .preparedStatementSetter(ps -> ps.setString(1, filingId))
-        .rowMapper(
-            (rs, i) ->
-                new StoredCase(
-                    rs.getString(1).trim(),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getLong(6),
-                    rs.getObject(7, OffsetDateTime.class),
-                    rs.getString(8)))
+        .rowMapper(StoredCase.ROWS)
         .build();
   }
 

@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
@@ -29,6 +30,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -124,7 +126,7 @@ class CaseReindexJobConfiguration {
         .sql(CURRENT_CASES + " ORDER BY c.institution_uscc, c.case_no")
         .fetchSize(1000)
         .connectionAutoCommit(false) // PostgreSQL streams a cursor only outside autocommit
-        .rowMapper((rs, i) -> storedCase(rs))
+        .rowMapper(StoredCase.ROWS)
         .build();
   }
 
@@ -144,7 +146,7 @@ class CaseReindexJobConfiguration {
       ElasticsearchClient client,
       SearchIndexProperties search,
       CaseIndexSetup setup,
-      DataSource dataSource) {
+      JdbcClient jdbc) {
     return new StepBuilder("swapAliasStep", jobRepository)
         .tasklet(
             (contribution, chunk) -> {
@@ -165,22 +167,17 @@ class CaseReindexJobConfiguration {
                       });
               // Filings validated while the job ran were indexed into the old index: write them
               // again.
-              List<StoredCase> lateArrivals = new ArrayList<>();
-              new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-                  .query(
-                      CURRENT_CASES + " WHERE f.validated_at >= ?::timestamptz",
-                      rs -> {
-                        lateArrivals.add(storedCase(rs));
-                      },
-                      job.getString(STARTED));
               CaseDocuments documents = new CaseDocuments();
-              List<CaseDocument> docs = new ArrayList<>();
-              for (StoredCase stored : lateArrivals) {
-                docs.add(documents.process(stored));
-              }
+              List<CaseDocument> docs =
+                  jdbc
+                      .sql(CURRENT_CASES + " WHERE f.validated_at >= ?::timestamptz")
+                      .param(job.getString(STARTED))
+                      .query(StoredCase.ROWS)
+                      .stream()
+                      .map(documents::process)
+                      .toList();
               if (!docs.isEmpty()) {
-                new CaseIndexWriter(client, setup, alias)
-                    .write(new org.springframework.batch.infrastructure.item.Chunk<>(docs));
+                new CaseIndexWriter(client, setup, alias).write(new Chunk<>(docs));
               }
               // The old index, and any target a failed earlier run left behind.
               for (String index : versionedIndices(client, alias)) {
@@ -211,17 +208,5 @@ class CaseReindexJobConfiguration {
       throws java.io.IOException {
     return new ArrayList<>(
         client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet());
-  }
-
-  private static StoredCase storedCase(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new StoredCase(
-        rs.getString(1).trim(),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getLong(6),
-        rs.getObject(7, OffsetDateTime.class),
-        rs.getString(8));
   }
 }

@@ -82,17 +82,7 @@ class IndexingBenchmark {
                  WHERE v.filing_id = ? ORDER BY v.record_index
                 """)
             .param(filingId)
-            .query(
-                (rs, i) ->
-                    new StoredCase(
-                        rs.getString(1).trim(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getObject(7, OffsetDateTime.class),
-                        rs.getString(8)))
+            .query(StoredCase.ROWS)
             .list()
             .stream()
             .map(new CaseDocuments()::process)
