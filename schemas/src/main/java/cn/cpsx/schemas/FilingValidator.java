@@ -107,22 +107,25 @@ public final class FilingValidator {
             case CasesCsv.Parsed parsed -> validate(parsed.filing(), context);
             case CasesCsv.Refused refused -> rejected(refused.finding());
           };
-      case "json" -> {
-        FilingValidation result = validateJson(body, context);
-        String mismatch = mismatch(name, result);
-        yield mismatch == null
-            ? result
-            : rejected(Finding.of(Rule.F010, null, "fileName", fileName + ": " + mismatch));
-      }
+      case "json" -> nameAgrees(fileName, name, validateJson(body, context));
       default ->
-          rejected(
-              Finding.of(
-                  Rule.F001,
-                  null,
-                  null,
-                  "XML",
-                  "XML over SFTP is not taken yet; file JSON or CSV"));
+          nameAgrees(
+              fileName,
+              name,
+              switch (FilingXml.read(body)) {
+                case FilingXml.Parsed parsed -> validate(parsed.filing(), context);
+                case FilingXml.Refused refused -> rejected(refused.finding());
+              });
     };
+  }
+
+  /** The content's result, or F010 when the file name contradicts the content. */
+  private static FilingValidation nameAgrees(
+      String fileName, SftpFileName name, FilingValidation content) {
+    String mismatch = mismatch(name, content);
+    return mismatch == null
+        ? content
+        : rejected(Finding.of(Rule.F010, null, "fileName", fileName + ": " + mismatch));
   }
 
   /** What the file name says that the content contradicts, or null. */
