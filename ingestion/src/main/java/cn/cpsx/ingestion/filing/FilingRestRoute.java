@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FilingRestRoute extends RouteBuilder {
 
+  private static final String OPENAPI = resource("/openapi/filings-v1.yaml");
+
   private final IntakeLimits limits;
 
   FilingRestRoute(IntakeLimits limits) {
@@ -24,6 +26,17 @@ class FilingRestRoute extends RouteBuilder {
   @Override
   public void configure() {
     restConfiguration().bindingMode(RestBindingMode.off);
+
+    // The OpenAPI document is the contract in schemas/, served as it is.
+    rest("/api/v1")
+        .get("/openapi.yaml")
+        .id("rest-openapi")
+        .produces("application/yaml")
+        .to("direct:rest-openapi");
+    from("direct:rest-openapi")
+        .routeId("rest-openapi")
+        .setHeader(Exchange.CONTENT_TYPE, constant("application/yaml"))
+        .setBody(constant(OPENAPI));
 
     rest("/api/v1/filings")
         .post()
@@ -82,6 +95,14 @@ class FilingRestRoute extends RouteBuilder {
                 null,
                 envelope,
                 raw));
+  }
+
+  private static String resource(String name) {
+    try (var in = FilingRestRoute.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("missing " + name, e);
+    }
   }
 
   private static HttpServletRequest request(Exchange exchange) {

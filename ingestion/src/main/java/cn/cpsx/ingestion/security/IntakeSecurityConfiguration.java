@@ -39,7 +39,11 @@ class IntakeSecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                auth.requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/api/v1/openapi.yaml")
                     .permitAll()
                     .requestMatchers("/api/**", "/services/**")
                     .hasRole("INSTITUTION")

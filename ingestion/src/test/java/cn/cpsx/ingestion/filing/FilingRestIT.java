@@ -93,6 +93,17 @@ class FilingRestIT {
                 .query(Long.class)
                 .single())
         .isZero();
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT count(*) FROM audit_log WHERE action = 'FILING_REFUSED_F005'
+                       AND actor = ? AND subject = ? AND at > now() - interval '1 minute'
+                    """)
+                .params(BANK, OTHER_BANK)
+                .query(Long.class)
+                .single())
+        .as("the attempt is audited")
+        .isPositive();
   }
 
   @Test
@@ -137,6 +148,17 @@ class FilingRestIT {
         .isEqualTo(receipt.get("sha256"));
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.body()).doesNotContain(receipt.get("sha256").asString());
+  }
+
+  @Test
+  void openApiDocumentIsPublishedWithoutAToken() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(filings().resolve("openapi.yaml")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("openapi: 3.0.3").contains("/api/v1/filings/{filingId}");
   }
 
   private HttpResponse<String> post(String token, String contentType, byte[] body)
