@@ -79,6 +79,14 @@ public final class FilingValidator {
     return validate(root, context);
   }
 
+  /** Checks an XML filing as received (the SOAP channel's format). */
+  public FilingValidation validateXml(byte[] body, FilingContext context) {
+    return switch (FilingXml.read(body)) {
+      case FilingXml.Parsed parsed -> validate(parsed.filing(), context);
+      case FilingXml.Refused refused -> rejected(refused.finding());
+    };
+  }
+
   /**
    * Checks a file taken from an institution's SFTP {@code inbox/}: its name first (F010), then its
    * content in the format its extension names. For JSON the name must agree with the content (USCC,
@@ -108,14 +116,7 @@ public final class FilingValidator {
             case CasesCsv.Refused refused -> rejected(refused.finding());
           };
       case "json" -> nameAgrees(fileName, name, validateJson(body, context));
-      default ->
-          nameAgrees(
-              fileName,
-              name,
-              switch (FilingXml.read(body)) {
-                case FilingXml.Parsed parsed -> validate(parsed.filing(), context);
-                case FilingXml.Refused refused -> rejected(refused.finding());
-              });
+      default -> nameAgrees(fileName, name, validateXml(body, context));
     };
   }
 

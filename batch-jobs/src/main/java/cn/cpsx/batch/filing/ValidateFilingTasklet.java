@@ -85,11 +85,13 @@ class ValidateFilingTasklet implements Tasklet {
     FilingContext context =
         new FilingContext(
             filing.uscc(), filing.receivedAt().toInstant(), registry::isActive, history);
-    // A file from SFTP is judged by its name too (F010) and may be CSV; REST and SOAP carry JSON.
+    // A file from SFTP is judged by its name too (F010); REST carries JSON, SOAP XML.
     FilingValidation result =
-        "SFTP".equals(filing.channel())
-            ? validator.validateSftpFile(filing.raw(), filing.originalName(), context)
-            : validator.validateJson(filing.raw(), context);
+        switch (filing.channel()) {
+          case "SFTP" -> validator.validateSftpFile(filing.raw(), filing.originalName(), context);
+          case "SOAP" -> validator.validateXml(filing.raw(), context);
+          default -> validator.validateJson(filing.raw(), context);
+        };
     for (Finding finding : result.findings()) {
       jdbc.sql(
               """

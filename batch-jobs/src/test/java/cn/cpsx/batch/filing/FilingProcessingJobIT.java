@@ -72,6 +72,38 @@ class FilingProcessingJobIT {
   }
 
   @Test
+  void xmlFilingFromSoapIsValidatedAndIndexedLikeJson() throws Exception {
+    String caseNo = "IT-XML-" + UUID.randomUUID();
+    String filingId =
+        TestInbox.putSoapXml(
+            jdbc,
+            BANK,
+            "CASES",
+            """
+            <filing xmlns="https://cpsx.cn/schemas/filing/v1"><specVersion>1</specVersion>
+              <filingType>CASES</filingType><institution>%s</institution><mode>LIVE</mode>
+              <cases><case><caseNo>%s</caseNo><receivedAt>%s</receivedAt><channel>LETTER</channel>
+                <businessCategory>INSURANCE_LIFE</businessCategory><reason>CLAIMS</reason>
+                <demand>COMPENSATION</demand><region>510107</region><extended>true</extended>
+                <narrative>客户重疾险理赔申请被拒，保险公司以未如实告知为由拒赔。</narrative>
+                <status>RECEIVED</status></case></cases></filing>
+            """
+                .formatted(
+                    BANK,
+                    caseNo,
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8))
+                        .minusDays(1)
+                        .withNano(0)));
+
+    jobs.process(filingId);
+
+    assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
+    GetResponse<Map> doc =
+        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+    assertThat(doc.source().get("extended")).isEqualTo(true);
+  }
+
+  @Test
   void malformedFilingIsRejectedWithF001AndNothingIsIndexed() {
     String truncated = "{\"specVersion\": \"1\", \"note\": \"" + UUID.randomUUID() + "\", ";
     String filingId =

@@ -17,14 +17,24 @@ final class TestInbox {
   }
 
   static String put(JdbcClient jdbc, String uscc, String filingType, byte[] raw) {
+    return put(jdbc, uscc, filingType, "REST", "JSON", raw);
+  }
+
+  /** As the SOAP channel stores it: the XML filing document. */
+  static String putSoapXml(JdbcClient jdbc, String uscc, String filingType, String xml) {
+    return put(jdbc, uscc, filingType, "SOAP", "XML", xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String put(
+      JdbcClient jdbc, String uscc, String filingType, String channel, String format, byte[] raw) {
     String filingId = "FIT-" + UUID.randomUUID();
     jdbc.sql(
             """
             INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
                                 received_at, sha256, size_bytes, raw)
-            VALUES (?, ?, ?, 'JSON', 'REST', 'LIVE', now(), ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, 'LIVE', now(), ?, ?, ?)
             """)
-        .params(filingId, uscc, filingType, sha256(raw), raw.length, raw)
+        .params(filingId, uscc, filingType, format, channel, sha256(raw), raw.length, raw)
         .update();
     return filingId;
   }

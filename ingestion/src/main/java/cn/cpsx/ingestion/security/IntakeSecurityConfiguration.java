@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -44,6 +45,9 @@ class IntakeSecurityConfiguration {
                         "/actuator/health",
                         "/actuator/info",
                         "/api/v1/openapi.yaml")
+                    .permitAll()
+                    // The WSDL (and anything else CXF serves on GET) is public; calls are POSTs.
+                    .requestMatchers(HttpMethod.GET, "/services/**")
                     .permitAll()
                     .requestMatchers("/api/**", "/services/**")
                     .hasRole("INSTITUTION")

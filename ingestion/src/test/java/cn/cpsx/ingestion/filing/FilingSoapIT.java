@@ -1,0 +1,149 @@
+package cn.cpsx.ingestion.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.cpsx.ingestion.soap.generated.FilingFault_Exception;
+import cn.cpsx.ingestion.soap.generated.FilingPort;
+import cn.cpsx.ingestion.soap.generated.FilingService;
+import cn.cpsx.ingestion.soap.generated.FilingStatusRequest;
+import cn.cpsx.ingestion.soap.generated.Receipt;
+import cn.cpsx.ingestion.soap.generated.SubmitFiling;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.w3c.dom.Element;
+
+/** The SOAP channel with a JAX-WS client built from the WSDL the running app publishes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class FilingSoapIT {
+
+  static final String BANK = FilingRestIT.BANK;
+  static final String OTHER_BANK = FilingRestIT.OTHER_BANK;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void wsdlIsPublishedWithoutAToken() throws Exception {
+    HttpResponse<String> wsdl =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(address() + "?wsdl")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(wsdl.statusCode()).isEqualTo(200);
+    assertThat(wsdl.body())
+        .contains("SubmitFiling")
+        .contains("GetFilingStatus")
+        .contains("FilingFault");
+  }
+
+  @Test
+  void submittedXmlFilingGetsAReceiptAndItsStatusIsReadable() throws Exception {
+    FilingPort port = client(KeycloakTokens.forInstitution(BANK));
+    SubmitFiling request = new SubmitFiling();
+    request.setAny(casesXml(BANK, "SOAP-" + UUID.randomUUID()));
+
+    Receipt receipt = port.submitFiling(request);
+
+    assertThat(receipt.getStatus()).isEqualTo("RECEIVED");
+    assertThat(receipt.getSha256()).hasSize(64);
+    Map<String, Object> row =
+        jdbc.sql("SELECT channel, format, filing_type FROM filing WHERE filing_id = ?")
+            .param(receipt.getFilingId())
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("channel", "SOAP")
+        .containsEntry("format", "XML")
+        .containsEntry("filing_type", "CASES");
+    FilingStatusRequest status = new FilingStatusRequest();
+    status.setFilingId(receipt.getFilingId());
+    assertThat(port.getFilingStatus(status).getSha256()).isEqualTo(receipt.getSha256());
+  }
+
+  @Test
+  void filingForAnotherInstitutionIsAFaultNamingF005InBothLanguages() throws Exception {
+    FilingPort port = client(KeycloakTokens.forInstitution(BANK));
+    SubmitFiling request = new SubmitFiling();
+    request.setAny(casesXml(OTHER_BANK, "SOAP-" + UUID.randomUUID()));
+
+    assertThatThrownBy(() -> port.submitFiling(request))
+        .isInstanceOfSatisfying(
+            FilingFault_Exception.class,
+            fault -> {
+              assertThat(fault.getFaultInfo().getRule()).isEqualTo("F005");
+              assertThat(fault.getFaultInfo().getMessageZh()).contains("不一致");
+              assertThat(fault.getFaultInfo().getMessageEn()).contains(OTHER_BANK);
+            });
+  }
+
+  @Test
+  void anotherInstitutionsFilingIdIsAFaultLikeAnUnknownOne() throws Exception {
+    SubmitFiling request = new SubmitFiling();
+    request.setAny(casesXml(BANK, "SOAP-" + UUID.randomUUID()));
+    String filingId =
+        client(KeycloakTokens.forInstitution(BANK)).submitFiling(request).getFilingId();
+    FilingStatusRequest status = new FilingStatusRequest();
+    status.setFilingId(filingId);
+
+    assertThatThrownBy(
+            () -> client(KeycloakTokens.forInstitution(OTHER_BANK)).getFilingStatus(status))
+        .isInstanceOf(FilingFault_Exception.class)
+        .hasMessageContaining("has no filing");
+  }
+
+  private FilingPort client(String token) throws Exception {
+    FilingPort port = new FilingService(URI.create(address() + "?wsdl").toURL()).getFilingPort();
+    Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+    context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address());
+    context.put(
+        MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + token)));
+    return port;
+  }
+
+  private String address() {
+    return "http://127.0.0.1:" + port + "/services/filing";
+  }
+
+  static Element casesXml(String uscc, String caseNo) throws Exception {
+    String xml =
+        """
+        <filing xmlns="https://cpsx.cn/schemas/filing/v1">
+          <specVersion>1</specVersion><filingType>CASES</filingType>
+          <institution>%s</institution><mode>LIVE</mode>
+          <cases><case>
+            <caseNo>%s</caseNo><receivedAt>2026-10-08T09:30:00+08:00</receivedAt>
+            <channel>LETTER</channel><businessCategory>INSURANCE_LIFE</businessCategory>
+            <reason>CLAIMS</reason><demand>COMPENSATION</demand><region>510107</region>
+            <narrative>客户重疾险理赔申请被拒，保险公司以未如实告知为由拒赔。</narrative>
+            <status>RECEIVED</status>
+          </case></cases>
+        </filing>
+        """
+            .formatted(uscc, caseNo);
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+        .getDocumentElement();
+  }
+}
