@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Files the demo data set through the real REST channel, as institutions would: each demo
+ * Files the demo data set through the real channels (REST, SOAP, SFTP), as institutions would: each demo
  * institution takes a client-credentials token from Keycloak and POSTs a CASES filing of
  * realistic complaints. Deterministic (fixed seed), so every run files the same cases; running it
  * again is harmless (same bytes → same receipt). Waits until every filing is validated.
@@ -108,6 +108,37 @@ public class DemoFilings {
       filings.put(field(post(http, ingestion, token, statsQ3(institution.uscc(), entry.getValue())), "filingId"), institution.uscc());
       filings.put(field(post(http, ingestion, token, selfAssessment(institution.uscc(), random)), "filingId"), institution.uscc());
     }
+    // Three institutions file over SOAP: the same cases as XML, in a SOAP envelope.
+    for (Institution institution : active.subList(20, 23)) {
+      StringBuilder cases = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        Topic topic = TOPICS.get(random.nextInt(TOPICS.size()));
+        String narrative = topic.narrative().contains("%s") ? topic.narrative().formatted("800.00") : topic.narrative();
+        cases.append("<case><caseNo>TS-SOAP-").append(institution.uscc(), 10, 16).append('-').append(i)
+            .append("</caseNo><receivedAt>").append(now.minusDays(1 + random.nextInt(3)))
+            .append("</receivedAt><channel>BRANCH</channel><businessCategory>").append(topic.category())
+            .append("</businessCategory><reason>").append(topic.reason()).append("</reason><demand>").append(topic.demand())
+            .append("</demand><region>").append(institution.region()).append("</region><narrative>").append(narrative)
+            .append("</narrative><status>IN_PROGRESS</status></case>");
+      }
+      String envelope =
+          "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+              + "<SubmitFiling xmlns=\"https://cpsx.cn/schemas/filing/v1/service\">"
+              + "<filing xmlns=\"https://cpsx.cn/schemas/filing/v1\"><specVersion>1</specVersion><filingType>CASES</filingType>"
+              + "<institution>" + institution.uscc() + "</institution><mode>LIVE</mode><cases>" + cases + "</cases></filing>"
+              + "</SubmitFiling></soap:Body></soap:Envelope>";
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingestion + "/services/filing"))
+          .header("Authorization", "Bearer " + token(http, keycloak, institution.uscc()))
+          .header("Content-Type", "text/xml; charset=UTF-8")
+          .header("SOAPAction", "\"https://cpsx.cn/schemas/filing/v1/service/SubmitFiling\"")
+          .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+      Matcher id = Pattern.compile("filingId>([^<]+)<").matcher(response.body());
+      if (response.statusCode() != 200 || !id.find()) {
+        throw new IllegalStateException("SOAP filing refused (" + response.statusCode() + "): " + response.body());
+      }
+      filings.put(id.group(1), institution.uscc());
+      System.out.printf("[demo] %-14s   4 cases over SOAP → receipt %s%n", institution.shortName(), id.group(1));
+    }
     // Two instructive filings: a test-mode filing and one with a bad record among good ones.
     Institution first = active.getFirst();
     String test = envelope(first.uscc(), "TEST", caseJson(first, 9001, random, now));
@@ -119,7 +150,7 @@ public class DemoFilings {
     mixed.add(caseJson(active.get(1), 9199, random, now).replace("\"channel\":\"", "\"channel\":\"FAX_"));
     String partial = envelope(active.get(1).uscc(), "LIVE", String.join(",\n", mixed));
     filings.put(field(post(http, ingestion, token(http, keycloak, active.get(1).uscc()), partial), "filingId"), active.get(1).uscc());
-    System.out.printf("[demo] %d filings with %d cases received over REST; waiting for validation and indexing…%n", filings.size(), filed + 11);
+    System.out.printf("[demo] %d filings received over REST and SOAP; waiting for validation and indexing…%n", filings.size());
 
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     Map<String, String> outcome = new LinkedHashMap<>();
