@@ -151,6 +151,24 @@ class FilingRestIT {
   }
 
   @Test
+  void bodyOverTwentyMebibytesIs413WithF003AndNothingStored() throws Exception {
+    byte[] huge = new byte[20 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+
+    HttpResponse<String> response = post(bankToken, "application/json", huge);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JsonMapper.shared().readTree(response.body()).get("rule").asString())
+        .isEqualTo("F003");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM filing WHERE sha256 = ?")
+                .param(FilingInbox.sha256(huge))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void openApiDocumentIsPublishedWithoutAToken() throws Exception {
     HttpResponse<String> response =
         http.send(
