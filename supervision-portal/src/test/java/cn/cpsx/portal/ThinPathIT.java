@@ -3,20 +3,17 @@ package cn.cpsx.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,29 +42,15 @@ class ThinPathIT {
 
   @BeforeAll
   static void startIngestionAndBatchJobs() throws Exception {
-    apps.add(start("ingestion", INGESTION_PORT, "CPSX_INGESTION_PORT"));
+    apps.add(AppProcesses.start("ingestion", INGESTION_PORT, "thin-path-ingestion"));
     apps.add(
-        start(
+        AppProcesses.start(
             "batch-jobs",
             BATCH_PORT,
-            "CPSX_BATCH_PORT",
+            "thin-path-batch-jobs",
             "--cpsx.registry.import-location=classpath:registry/demo-institutions.csv"));
-    HttpClient http = HttpClient.newHttpClient();
-    for (int port : new int[] {INGESTION_PORT, BATCH_PORT}) {
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  http.send(
-                          HttpRequest.newBuilder(
-                                  URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .body()
-                      .contains("\"UP\""));
-    }
+    AppProcesses.awaitHealthy(INGESTION_PORT);
+    AppProcesses.awaitHealthy(BATCH_PORT);
   }
 
   @AfterAll
@@ -95,7 +78,7 @@ class ThinPathIT {
             .send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + INGESTION_PORT + "/api/v1/filings"))
-                    .header("Authorization", "Bearer " + institutionToken(BANK))
+                    .header("Authorization", "Bearer " + AppProcesses.institutionToken(BANK))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
@@ -135,50 +118,5 @@ class ThinPathIT {
     HttpResponse<String> page = new BrowserSession().get(PORTAL + "/regulator/cases");
 
     assertThat(page.uri().toString()).startsWith("http://localhost:18080/realms/cpsx/");
-  }
-
-  private static Process start(String module, int port, String portVariable, String... args)
-      throws Exception {
-    Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put(portVariable, String.valueOf(port));
-    builder.environment().put("CPSX_DB", "cpsx_test");
-    builder.environment().put("CPSX_CASE_ALIAS", "cpsx-test-cases");
-    builder.environment().put("CPSX_SFTP_PORT", "18023"); // not the demo's 2222
-    builder
-        .environment()
-        .put("CPSX_DATA", Path.of("target", "thin-path-data").toAbsolutePath().toString());
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(new File("target/thin-path-" + module + ".log"));
-    return builder.start();
-  }
-
-  private static String institutionToken(String uscc) throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id=inst-"
-            + uscc
-            + "&client_secret=demo-"
-            + uscc.toLowerCase(Locale.ROOT);
-    String response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:18080/realms/cpsx/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return tools.jackson.databind.json.JsonMapper.shared()
-        .readTree(response)
-        .get("access_token")
-        .asString();
   }
 }
