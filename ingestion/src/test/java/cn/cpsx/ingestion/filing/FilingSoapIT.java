@@ -110,6 +110,25 @@ class FilingSoapIT {
         .hasMessageContaining("has no filing");
   }
 
+  @Test
+  void bodyOverTwentyMebibytesIs413WithAnF003Fault() throws Exception {
+    byte[] huge = new byte[20 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(address()))
+                    .header("Authorization", "Bearer " + KeycloakTokens.forInstitution(BANK))
+                    .header("Content-Type", "text/xml; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("<rule>F003</rule>").contains("messageZh");
+  }
+
   private FilingPort client(String token) throws Exception {
     FilingPort port = new FilingService(URI.create(address() + "?wsdl").toURL()).getFilingPort();
     Map<String, Object> context = ((BindingProvider) port).getRequestContext();
