@@ -2,8 +2,6 @@ package cn.cpsx.schemas;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
@@ -125,7 +123,6 @@ public final class FilingXml {
     ObjectNode object = null;
     ArrayNode array = null;
     StringBuilder text = new StringBuilder();
-    Deque<String> unused = new ArrayDeque<>();
     while (xml.hasNext()) {
       int event = xml.next();
       switch (event) {
@@ -162,7 +159,7 @@ public final class FilingXml {
           }
           return value(name, text.toString().strip());
         }
-        default -> unused.push(String.valueOf(event));
+        default -> {} // comments and processing instructions carry no data
       }
     }
     throw new IllegalStateException("unexpected end of document in " + name);

@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.benchmark;
 
+import cn.cpsx.ingestion.filing.KeycloakTokens;
 import cn.cpsx.ingestion.soap.generated.FilingPort;
 import cn.cpsx.ingestion.soap.generated.FilingService;
 import cn.cpsx.ingestion.soap.generated.SubmitFiling;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: a measurement, run on demand (see BENCHMARKS.md). Receipt latency and rate per
@@ -51,7 +51,7 @@ class IntakeBenchmark {
 
   @Test
   void receiptLatencyPerChannel() throws Exception {
-    String token = token();
+    String token = KeycloakTokens.forInstitution(BANK);
     List<String> lines = new ArrayList<>();
     lines.add(measure("REST", 1, 300, () -> rest(token, filing(1))));
     lines.add(measure("REST", 10_000, 5, () -> rest(token, filing(10_000))));
@@ -193,25 +193,5 @@ class IntakeBenchmark {
                   + "\"narrative\":\"客户称信用卡年费未经告知即被扣收，要求退还年费。\",\"status\":\"RECEIVED\"}");
     }
     return json.append("]}").toString();
-  }
-
-  private static String token() throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id=inst-"
-            + BANK
-            + "&client_secret=demo-"
-            + BANK.toLowerCase(Locale.ROOT);
-    String body =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:18080/realms/cpsx/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return JsonMapper.shared().readTree(body).get("access_token").asString();
   }
 }

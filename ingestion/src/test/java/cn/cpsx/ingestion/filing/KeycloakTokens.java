@@ -8,7 +8,7 @@ import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Client-credentials tokens from the real Keycloak, as institutions obtain them. */
-final class KeycloakTokens {
+public final class KeycloakTokens {
 
   private static final String TOKEN_URL =
       "http://localhost:"
@@ -18,7 +18,7 @@ final class KeycloakTokens {
   private KeycloakTokens() {}
 
   /** The demo realm's secret for an institution client is {@code demo-<uscc in lower case>}. */
-  static String forInstitution(String uscc) throws Exception {
+  public static String forInstitution(String uscc) throws Exception {
     String form =
         "grant_type=client_credentials&client_id=inst-"
             + uscc
