@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the masking corpus: Chinese complaint narratives with planted personal data (pii)
 and planted look-alikes that are not personal data (decoys). Deterministic; the output is
-committed: batch-jobs/src/test/resources/masking/corpus.jsonl. PersonalDataMaskingCorpusTest
+committed: schemas/src/test/resources/masking/corpus.jsonl. PersonalDataMaskingCorpusTest
 measures recall (pii masked) and precision (decoys left alone) on it."""
 import json, random, pathlib
 
@@ -77,7 +77,7 @@ TEMPLATES = [
 ]
 
 def main():
-    out = pathlib.Path(__file__).resolve().parents[2] / "batch-jobs/src/test/resources/masking/corpus.jsonl"
+    out = pathlib.Path(__file__).resolve().parents[2] / "schemas/src/test/resources/masking/corpus.jsonl"
     lines = []
     for i in range(132):
         t = TEMPLATES[i % len(TEMPLATES)]

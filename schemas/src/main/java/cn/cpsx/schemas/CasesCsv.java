@@ -19,23 +19,14 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 public final class CasesCsv {
 
   private static final Set<String> TOP =
-      Set.of(
-          "caseNo",
-          "receivedAt",
-          "channel",
-          "businessCategory",
-          "reason",
-          "demand",
-          "amountInvolved",
-          "region",
-          "narrative",
-          "status",
-          "resolvedAt",
-          "outcome",
-          "redressAmount",
-          "satisfaction",
-          "extended");
-  private static final Set<String> COMPLAINANT = Set.of("name", "idNumber", "phone", "ageBand");
+      CaseFields.ALL.stream()
+          .filter(f -> !f.contains("."))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> COMPLAINANT =
+      CaseFields.ALL.stream()
+          .filter(f -> f.startsWith("complainant."))
+          .map(f -> f.substring("complainant.".length()))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final CsvMapper CSV =
       CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 

@@ -1,5 +1,7 @@
 package cn.cpsx.portal;
 
+import cn.cpsx.portal.complaint.CaseFacet;
+import cn.cpsx.portal.complaint.CaseSearchResult;
 import cn.cpsx.schemas.CodeLists;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,17 +15,50 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 public class CodeLabels {
 
+  private final PortalProperties portal;
+
+  CodeLabels(PortalProperties portal) {
+    this.portal = portal;
+  }
+
   @ModelAttribute("codes")
   CodeLabels codes() {
     return this;
+  }
+
+  /** Portal-wide settings pages need, e.g. {@code portal.echarts}. */
+  @ModelAttribute("portal")
+  PortalProperties portal() {
+    return portal;
   }
 
   public String label(String list, String code) {
     if (code == null) {
       return "";
     }
+    if (CodeLists.PROVINCE.equals(list) && code.length() == 6) {
+      code = code.substring(0, 2); // the index holds provinces as "440000"
+    }
     CodeLists.Code entry = CodeLists.standard().codes(list).get(code);
     Locale locale = LocaleContextHolder.getLocale();
     return entry == null ? code : entry.label(locale);
+  }
+
+  /** A value of the facet named by its request parameter, e.g. {@code ('reason', 'FEES')}. */
+  public String ofFacet(String param, String value) {
+    for (CaseFacet facet : CaseFacet.values()) {
+      if (facet.param().equals(param) && facet.codeList() != null) {
+        return label(facet.codeList(), value);
+      }
+    }
+    return value;
+  }
+
+  /** A facet value as people read it: the institution's name, or the code's label. */
+  public String facet(CaseFacet facet, CaseSearchResult.FacetBucket bucket) {
+    if (facet.codeList() == null) {
+      return bucket.name() != null ? bucket.name() : bucket.value();
+    }
+    return label(facet.codeList(), bucket.value());
   }
 }

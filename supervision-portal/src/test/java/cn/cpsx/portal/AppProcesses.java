@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs the packaged ingestion and batch-jobs jars as processes, on test ports, against the test
@@ -62,29 +61,5 @@ final class AppProcesses {
                         HttpResponse.BodyHandlers.ofString())
                     .body()
                     .contains("\"UP\""));
-  }
-
-  /** A client-credentials token of a demo institution (secret demo-<uscc in lower case>). */
-  static String institutionToken(String uscc) throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id=inst-"
-            + uscc
-            + "&client_secret=demo-"
-            + uscc.toLowerCase(Locale.ROOT);
-    String response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:18080/realms/cpsx/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return tools.jackson.databind.json.JsonMapper.shared()
-        .readTree(response)
-        .get("access_token")
-        .asString();
   }
 }

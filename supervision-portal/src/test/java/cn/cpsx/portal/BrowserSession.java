@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class BrowserSession {
 
+  /** What a browser asks for: the portal answers it with pages and sign-in redirects, not 401. */
+  private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
   private static final Pattern LOGIN_FORM_ACTION =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
@@ -48,6 +51,7 @@ final class BrowserSession {
     return http.send(
         HttpRequest.newBuilder(URI.create(action))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", HTML)
             .POST(HttpRequest.BodyPublishers.ofString(credentials))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -82,7 +86,7 @@ final class BrowserSession {
 
   HttpResponse<String> get(String url) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", HTML).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

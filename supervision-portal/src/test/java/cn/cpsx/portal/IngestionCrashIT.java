@@ -47,7 +47,7 @@ class IngestionCrashIT {
 
   @Test
   void everyReceiptedFilingSurvivesAKillAndIsValidatedOnce() throws Exception {
-    String token = AppProcesses.institutionToken(BANK);
+    String token = KeycloakTokens.institution(BANK);
     Process ingestion = AppProcesses.start("ingestion", INGESTION_PORT, "crash-ingestion");
     apps.add(ingestion);
     AppProcesses.awaitHealthy(INGESTION_PORT);

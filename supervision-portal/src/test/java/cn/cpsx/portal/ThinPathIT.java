@@ -78,7 +78,7 @@ class ThinPathIT {
             .send(
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + INGESTION_PORT + "/api/v1/filings"))
-                    .header("Authorization", "Bearer " + AppProcesses.institutionToken(BANK))
+                    .header("Authorization", "Bearer " + KeycloakTokens.institution(BANK))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),

@@ -1,8 +1,8 @@
 package cn.cpsx.portal.filing;
 
+import cn.cpsx.portal.security.Identity;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +20,14 @@ class InstitutionFilingController {
   }
 
   @GetMapping("/institution/filings")
-  String list(@AuthenticationPrincipal OidcUser user, Model model) {
-    model.addAttribute("filings", filings.recent(uscc(user), 200));
+  String list(Authentication user, Model model) {
+    model.addAttribute("filings", filings.recent(Identity.institutionId(user), 200));
     return "institution/filings";
   }
 
   @GetMapping("/institution/filings/{filingId}")
-  String detail(
-      @AuthenticationPrincipal OidcUser user, @PathVariable String filingId, Model model) {
-    String uscc = uscc(user);
+  String detail(Authentication user, @PathVariable String filingId, Model model) {
+    String uscc = Identity.institutionId(user);
     model.addAttribute(
         "filing",
         filings
@@ -36,14 +35,5 @@ class InstitutionFilingController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     model.addAttribute("findings", filings.findings(uscc, filingId));
     return "institution/filing";
-  }
-
-  /** An institution user without the claim that says which institution is refused outright. */
-  private static String uscc(OidcUser user) {
-    String uscc = user.getClaimAsString("institution_id");
-    if (uscc == null || uscc.isBlank()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "no institution_id claim");
-    }
-    return uscc;
   }
 }

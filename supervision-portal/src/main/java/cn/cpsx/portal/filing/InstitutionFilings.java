@@ -13,6 +13,7 @@ public class InstitutionFilings {
   /** A line of the filings list. */
   public record FilingSummary(
       String filingId,
+      String institutionUscc,
       String filingType,
       String period,
       String channel,
@@ -40,14 +41,21 @@ public class InstitutionFilings {
 
   private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
-  /** A line of the validation report. */
+  /**
+   * A line of the validation report.
+   *
+   * @param explanation the institution's answer to a warning (REPORTING-SPEC §4.1), or null
+   * @param explainedIn the filing that carried the answer
+   */
   public record ReportedFinding(
       String rule,
       String severity,
       Integer record,
       String field,
       String messageZh,
-      String messageEn) {}
+      String messageEn,
+      String explanation,
+      String explainedIn) {}
 
   private final JdbcClient jdbc;
 
@@ -75,8 +83,9 @@ public class InstitutionFilings {
   public List<ReportedFinding> findings(String uscc, String filingId) {
     return jdbc.sql(
             """
-            SELECT v.rule, v.severity, v.record_index AS record, v.field, v.message_zh, v.message_en
-              FROM validation_finding v JOIN filing f ON f.filing_id = v.filing_id
+            """
+                + FINDINGS
+                + """
              WHERE f.institution_uscc = :uscc AND v.filing_id = :id
              ORDER BY v.id
             """)
@@ -86,9 +95,33 @@ public class InstitutionFilings {
         .list();
   }
 
-  private static final String SELECT =
+  /**
+   * Findings with the newest explanation that answers each (schemas/README.md, "Explanations"): one
+   * from the same institution, in this filing or a later one, for the same rule and the same record
+   * — its index or its caseNo — or, for a finding on the whole filing, naming the filing or its
+   * period.
+   */
+  static final String FINDINGS =
       """
-      SELECT filing_id, filing_type, period, channel, mode, received_at, status, record_count,
+      SELECT v.rule, v.severity, v.record_index AS record, v.field, v.message_zh, v.message_en,
+             e.text AS explanation, e.filing_id AS explained_in
+        FROM validation_finding v
+        JOIN filing f ON f.filing_id = v.filing_id
+        LEFT JOIN complaint_case_version c
+               ON c.filing_id = v.filing_id AND c.record_index = v.record_index
+        LEFT JOIN LATERAL (
+             SELECT x.text, x.filing_id FROM filing_explanation x
+               JOIN filing xf ON xf.filing_id = x.filing_id
+              WHERE xf.institution_uscc = f.institution_uscc AND xf.seq >= f.seq
+                AND v.severity = 'WARNING' AND x.rule = v.rule
+                AND (x.record = v.record_index::text OR x.record = c.case_no
+                     OR (v.record_index IS NULL AND x.record IN (f.filing_id, f.period)))
+              ORDER BY xf.seq DESC LIMIT 1) e ON true
+      """;
+
+  static final String SELECT =
+      """
+      SELECT filing_id, institution_uscc, filing_type, period, channel, mode, received_at, status, record_count,
              accepted_count, rejected_count, indexed_count, indexed_at, status_detail, sha256
         FROM filing
       """;

@@ -1,5 +1,6 @@
 /**
- * Filings as their institution sees them: its own receipts, statuses and validation reports. Every
- * query takes the signed-in institution's USCC; there is no query without it.
+ * Filings: an institution's own receipts and validation reports (every such query takes the
+ * signed-in institution's USCC; there is none without it), and the regulator's board of who filed
+ * what across all institutions ({@link cn.cpsx.portal.filing.FilingsBoard}).
  */
 package cn.cpsx.portal.filing;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUser {
 
   /** What the page header shows of the signed-in user. */
-  record Viewer(String name, boolean regulator, boolean institution) {}
+  record Viewer(String name, boolean regulator, boolean supervisor, boolean institution) {}
 
   @ModelAttribute("viewer")
   Viewer viewer(@AuthenticationPrincipal OidcUser user) {
@@ -20,8 +20,9 @@ class CurrentUser {
     var roles = user.getIdToken().getClaimAsStringList("roles");
     boolean regulator =
         roles != null && (roles.contains("ANALYST") || roles.contains("SUPERVISOR"));
+    boolean supervisor = roles != null && roles.contains("SUPERVISOR");
     boolean institution = roles != null && roles.contains("INSTITUTION");
     String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
-    return new Viewer(name, regulator, institution);
+    return new Viewer(name, regulator, supervisor, institution);
   }
 }

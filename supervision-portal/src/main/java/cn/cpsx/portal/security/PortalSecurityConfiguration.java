@@ -13,6 +13,8 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +28,11 @@ class PortalSecurityConfiguration {
     logout.setPostLogoutRedirectUri("{baseUrl}/");
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/", "/css/**", "/js/**", "/error", "/actuator/health")
+                auth.requestMatchers(
+                        "/", "/css/**", "/js/**", "/webjars/**", "/error", "/actuator/health")
                     .permitAll()
+                    .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
+                    .hasRole("SUPERVISOR")
                     .requestMatchers("/regulator/**")
                     .hasAnyRole("ANALYST", "SUPERVISOR")
                     .requestMatchers("/institution/**")
@@ -35,8 +40,21 @@ class PortalSecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+        // Scripts call the same URLs (the JSON API, the export) with a Keycloak access token.
+        .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles())))
         .logout(l -> l.logoutSuccessHandler(logout));
     return http.build();
+  }
+
+  /** An access token's {@code roles} claim as authorities; its user name as the principal name. */
+  static JwtAuthenticationConverter tokenRoles() {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName("roles");
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(roles);
+    converter.setPrincipalClaimName("preferred_username");
+    return converter;
   }
 
   /** Keycloak's realm roles arrive in the ID token's {@code roles} claim (see the realm file). */

@@ -1,8 +1,10 @@
-package cn.cpsx.batch.indexing;
+package cn.cpsx.schemas.privacy;
 
 import cn.cpsx.schemas.ResidentId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Masks personal information before it reaches the search index (REPORTING-SPEC §6).
@@ -47,6 +49,32 @@ public final class PersonalDataMasker {
               + ")(?!先生|女士|小姐|老师|师傅|经理|阿姨|大爷)([\\p{IsHan}]{1,2})(?=[，。,.;；、：:（(\\s的称于在向被对和与来反表投要说因通代等及请已曾未将拨]|$)");
 
   private PersonalDataMasker() {}
+
+  /**
+   * A copy of a case record (REPORTING-SPEC §2.1) with every personal field masked: the
+   * complainant's name, ID number and phone, and the narrative. Other fields are copied as they
+   * are.
+   */
+  public static JsonNode caseRecord(JsonNode record) {
+    if (!(record.deepCopy() instanceof ObjectNode masked)) {
+      throw new IllegalArgumentException("a case record is a JSON object");
+    }
+    if (masked.path("complainant") instanceof ObjectNode complainant) {
+      maskText(complainant, "name", PersonalDataMasker::name);
+      maskText(complainant, "idNumber", PersonalDataMasker::idNumber);
+      maskText(complainant, "phone", PersonalDataMasker::phone);
+    }
+    maskText(masked, "narrative", PersonalDataMasker::narrative);
+    return masked;
+  }
+
+  private static void maskText(
+      ObjectNode node, String field, java.util.function.UnaryOperator<String> mask) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isString()) {
+      node.put(field, mask.apply(value.asString()));
+    }
+  }
 
   public static String name(String name) {
     if (name == null || name.isEmpty()) {

@@ -1,8 +1,10 @@
-package cn.cpsx.batch.indexing;
+package cn.cpsx.schemas.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class PersonalDataMaskerTest {
 
@@ -11,6 +13,29 @@ class PersonalDataMaskerTest {
     assertThat(PersonalDataMasker.name("张某某")).isEqualTo("张**");
     assertThat(PersonalDataMasker.phone("13800138000")).isEqualTo("138****8000");
     assertThat(PersonalDataMasker.idNumber("11010519491231002X")).isEqualTo("110105************");
+  }
+
+  @Test
+  void aCaseRecordIsMaskedInEveryPersonalFieldAndOnlyThere() {
+    JsonNode record =
+        JsonMapper.shared()
+            .readTree(
+                """
+                {"caseNo":"TS-1","region":"440300","amountInvolved":"13800138000",
+                 "complainant":{"name":"张某某","phone":"13800138000","idNumber":"11010519491231002X",
+                                "ageBand":"60_PLUS"},
+                 "narrative":"客户张某某来电13800138000称年费被扣。"}
+                """);
+
+    JsonNode masked = PersonalDataMasker.caseRecord(record);
+
+    assertThat(masked.at("/complainant/name").asString()).isEqualTo("张**");
+    assertThat(masked.at("/complainant/phone").asString()).isEqualTo("138****8000");
+    assertThat(masked.at("/complainant/idNumber").asString()).isEqualTo("110105************");
+    assertThat(masked.at("/complainant/ageBand").asString()).isEqualTo("60_PLUS");
+    assertThat(masked.get("narrative").asString()).isEqualTo("客户张**来电138****8000称年费被扣。");
+    assertThat(masked.get("amountInvolved").asString()).isEqualTo("13800138000");
+    assertThat(record.at("/complainant/name").asString()).as("original untouched").isEqualTo("张某某");
   }
 
   @Test

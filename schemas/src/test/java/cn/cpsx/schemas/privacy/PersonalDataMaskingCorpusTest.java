@@ -1,4 +1,4 @@
-package cn.cpsx.batch.indexing;
+package cn.cpsx.schemas.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,6 @@
+/**
+ * Personal information (REPORTING-SPEC §6) masked the one way every module shows it: batch-jobs
+ * before indexing, the portal in case history and exports. {@link
+ * cn.cpsx.schemas.privacy.PersonalDataMasker} documents the mask format.
+ */
+package cn.cpsx.schemas.privacy;

@@ -1,0 +1,169 @@
+package cn.cpsx.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every portal endpoint × every role × own and foreign institution, with access tokens from the
+ * real Keycloak. Anonymous callers get 401; a role without the right gets 403; an institution
+ * asking for another's filing gets 404 (its existence is not confirmed) and never its data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("it")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+  static final String OFFICERS_BANK = "91110000770914530P";
+
+  @Autowired JdbcClient jdbc;
+  @Autowired ElasticsearchClient es;
+  @Autowired cn.cpsx.portal.complaint.SearchIndexProperties index;
+
+  static final Map<String, PortalApi> callers = new HashMap<>();
+  static String foreignCase;
+  static String ownFiling;
+  static String foreignFiling;
+  static String foreignUscc;
+  static String foreignName;
+
+  @BeforeAll
+  void callersAndData() throws Exception {
+    CaseFixtures fixture = CaseFixtures.load(jdbc, es, index.caseAlias());
+    foreignUscc = fixture.institutions().getFirst();
+    foreignName = fixture.name(foreignUscc);
+    foreignCase = foreignUscc + "/" + fixture.cases().getFirst().caseNo();
+    foreignFiling =
+        jdbc.sql("SELECT filing_id FROM filing WHERE institution_uscc = ? LIMIT 1")
+            .param(foreignUscc)
+            .query(String.class)
+            .single();
+    ownFiling = "FMATRIX-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
+                                received_at, sha256, size_bytes, raw, status, validated_at)
+            VALUES (?, ?, 'CASES', 'JSON', 'REST', 'LIVE', now(), ?, 2, '{}'::bytea,
+                    'ACCEPTED', now())
+            """)
+        .params(ownFiling, OFFICERS_BANK, UUID.randomUUID().toString().replace("-", "").repeat(2))
+        .update();
+    callers.put("anonymous", PortalApi.anonymous());
+    for (String user : List.of("analyst", "supervisor", "admin", "officer")) {
+      callers.put(user, PortalApi.as(user));
+    }
+    callers.put(
+        "institution-client", PortalApi.withToken(KeycloakTokens.institution(OFFICERS_BANK)));
+  }
+
+  /** An endpoint and who may use it. */
+  enum Access {
+    REGULATOR,
+    SUPERVISOR,
+    INSTITUTION,
+    INSTITUTION_FOREIGN
+  }
+
+  record Endpoint(String method, String path, Access access) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static List<Endpoint> endpoints() {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (String path :
+        List.of(
+            "/regulator/cases",
+            "/regulator/api/cases",
+            "/regulator/trends",
+            "/regulator/api/trends",
+            "/regulator/deadlines",
+            "/regulator/api/deadlines",
+            "/regulator/cases/export.csv",
+            "/regulator/cases/{foreignCase}",
+            "/regulator/filings",
+            "/regulator/filings/{foreignFiling}")) {
+      endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
+    }
+    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
+    endpoints.add(new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR));
+    endpoints.add(new Endpoint("GET", "/institution/filings", Access.INSTITUTION));
+    endpoints.add(new Endpoint("GET", "/institution/filings/{ownFiling}", Access.INSTITUTION));
+    endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
+    endpoints.add(
+        new Endpoint("GET", "/institution/filings/{foreignFiling}", Access.INSTITUTION_FOREIGN));
+    return endpoints;
+  }
+
+  static Stream<Arguments> matrix() {
+    List<Arguments> rows = new ArrayList<>();
+    for (Endpoint endpoint : endpoints()) {
+      for (String caller :
+          List.of("anonymous", "analyst", "supervisor", "admin", "officer", "institution-client")) {
+        rows.add(Arguments.of(caller, endpoint, expected(caller, endpoint)));
+      }
+    }
+    return rows.stream();
+  }
+
+  static int expected(String caller, Endpoint endpoint) {
+    if (caller.equals("anonymous")) {
+      // a POST without a session has no CSRF token either: refused before authentication
+      return endpoint.method().equals("POST") ? 403 : 401;
+    }
+    Access access = endpoint.access();
+    boolean regulator = caller.equals("analyst") || caller.equals("supervisor");
+    boolean institution = caller.equals("officer") || caller.equals("institution-client");
+    return switch (access) {
+      case REGULATOR -> regulator ? 200 : 403;
+      case SUPERVISOR -> caller.equals("supervisor") ? 200 : 403;
+      case INSTITUTION -> institution ? 200 : 403;
+      case INSTITUTION_FOREIGN -> institution ? 404 : 403;
+    };
+  }
+
+  @ParameterizedTest(name = "{0} → {1} = {2}")
+  @MethodSource("matrix")
+  void eachRoleGetsExactlyItsAccess(String caller, Endpoint endpoint, int status) throws Exception {
+    String path =
+        endpoint
+            .path()
+            .replace("{foreignCase}", foreignCase)
+            .replace("{foreignFiling}", foreignFiling)
+            .replace("{ownFiling}", ownFiling);
+    PortalApi api = callers.get(caller);
+    HttpResponse<String> response =
+        endpoint.method().equals("POST")
+            ? api.post(path, "reason=authorization+matrix")
+            : api.get(path);
+
+    assertThat(response.statusCode()).as(caller + " " + endpoint).isEqualTo(status);
+    if (status != 200) {
+      // an error may echo the path asked for, never the data behind it
+      assertThat(response.body()).doesNotContain(foreignName, "王");
+    }
+    if (status == 200 && endpoint.access() == Access.INSTITUTION) {
+      assertThat(response.body())
+          .as("an institution's page holds nothing of another")
+          .doesNotContain(foreignUscc, foreignName);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package cn.cpsx.portal.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cpsx.portal.CaseFixtures;
+import cn.cpsx.portal.CaseFixtures.FixtureCase;
+import cn.cpsx.portal.PortalApi;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The regulator's search API against the real Elasticsearch, over 60 fixture cases of three
+ * institutions of this run. Every expectation is computed from the fixture, so each test also fails
+ * when the index answers something else.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("it")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseSearchIT {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired ElasticsearchClient es;
+  @Autowired SearchIndexProperties index;
+
+  CaseFixtures fixture;
+  PortalApi analyst;
+  String mine;
+
+  @BeforeAll
+  void load() throws Exception {
+    fixture = CaseFixtures.load(jdbc, es, index.caseAlias());
+    analyst = PortalApi.as("analyst");
+    mine =
+        fixture.institutions().stream()
+            .map(i -> "institution=" + i)
+            .collect(Collectors.joining("&"));
+  }
+
+  @Test
+  void facetCountsLeaveOutTheirOwnFilterSoOtherValuesStayChoosable() throws Exception {
+    JsonNode result = analyst.json("/regulator/api/cases?" + mine + "&reason=FEES");
+
+    assertThat(result.get("total").asLong()).isEqualTo(count(c -> c.reason().equals("FEES")));
+    Map<String, Long> reasons = buckets(result, "reason");
+    for (String reason : CaseFixtures.REASONS) {
+      assertThat(reasons.get(reason))
+          .as("reason %s counted without the reason filter", reason)
+          .isEqualTo(count(c -> c.reason().equals(reason)));
+    }
+    Map<String, Long> categories = buckets(result, "businessCategory");
+    for (String category : CaseFixtures.CATEGORIES) {
+      assertThat(categories.getOrDefault(category, 0L))
+          .as("category %s counted with the reason filter", category)
+          .isEqualTo(count(c -> c.category().equals(category) && c.reason().equals("FEES")));
+    }
+    assertThat(chosen(result, "reason")).containsExactly("FEES");
+  }
+
+  @Test
+  void severalValuesOfOneFacetMatchAnyOfThemAndFacetsCombineWithAnd() throws Exception {
+    JsonNode result =
+        analyst.json(
+            "/regulator/api/cases?"
+                + mine
+                + "&reason=FEES&reason=CLAIMS&businessCategory=CREDIT_CARD");
+
+    assertThat(result.get("total").asLong())
+        .isEqualTo(
+            count(
+                c ->
+                    (c.reason().equals("FEES") || c.reason().equals("CLAIMS"))
+                        && c.category().equals("CREDIT_CARD")));
+  }
+
+  @Test
+  void chineseWordsFindTheirCasesWithHighlightsAndMaskedPhones() throws Exception {
+    JsonNode result = analyst.json("/regulator/api/cases?" + mine + "&q=" + encode("信用卡年费"));
+
+    assertThat(result.get("total").asLong()).isEqualTo(count(c -> c.reason().equals("FEES")));
+    JsonNode first = result.get("hits").get(0);
+    assertThat(first.get("highlights").get(0).asString()).contains("<em>");
+    String phone =
+        fixture.cases().stream()
+            .filter(c -> c.caseNo().equals(first.get("caseNo").asString()))
+            .findFirst()
+            .orElseThrow()
+            .phone();
+    assertThat(first.get("narrative").asString())
+        .doesNotContain(phone)
+        .contains(phone.substring(0, 3) + "****" + phone.substring(7));
+  }
+
+  @Test
+  void searchAfterWalksEveryCaseOnceInSortOrder() throws Exception {
+    List<String> seen = new ArrayList<>();
+    String query = "/regulator/api/cases?" + mine + "&sort=oldest&size=7";
+    JsonNode page = analyst.json(query);
+    int pages = 1;
+    while (true) {
+      page.get("hits").forEach(h -> seen.add(h.get("caseNo").asString()));
+      if (page.get("next").isNull()) {
+        break;
+      }
+      page = analyst.json(query + "&page=" + (++pages) + "&after=" + page.get("next").asString());
+      assertThat(page.get("page").asInt()).isEqualTo(pages);
+    }
+
+    List<String> expected =
+        fixture.cases().stream()
+            .sorted(Comparator.comparing(FixtureCase::receivedAt))
+            .map(FixtureCase::caseNo)
+            .toList();
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(pages).isEqualTo((CaseFixtures.CASES + 6) / 7);
+  }
+
+  @Test
+  void overdueMeansOpenAndPastTheDeadline() throws Exception {
+    JsonNode result = analyst.json("/regulator/api/cases?" + mine + "&overdue=true&size=100");
+
+    Set<String> expected =
+        fixture.cases().stream()
+            .filter(FixtureCase::overdue)
+            .map(FixtureCase::caseNo)
+            .collect(Collectors.toSet());
+    assertThat(expected).isNotEmpty();
+    assertThat(caseNos(result)).isEqualTo(expected);
+    result.get("hits").forEach(h -> assertThat(h.get("overdue").asBoolean()).isTrue());
+    assertThat(analyst.json("/regulator/api/cases?" + mine).get("overdueCount").asLong())
+        .isEqualTo(expected.size());
+  }
+
+  @Test
+  void amountRangeAndAmountSortLeaveCasesWithoutAnAmountLast() throws Exception {
+    JsonNode ranged =
+        analyst.json("/regulator/api/cases?" + mine + "&amountMin=1000&amountMax=2500&size=100");
+    assertThat(ranged.get("total").asLong())
+        .isEqualTo(count(c -> c.amount() != null && c.amount() >= 1000 && c.amount() <= 2500));
+
+    JsonNode sorted = analyst.json("/regulator/api/cases?" + mine + "&sort=amount&size=100");
+    List<Double> amounts = new ArrayList<>();
+    sorted
+        .get("hits")
+        .forEach(
+            h ->
+                amounts.add(
+                    h.get("amountInvolved").isNull() ? null : h.get("amountInvolved").asDouble()));
+    int firstMissing = amounts.indexOf(null);
+    assertThat(amounts.subList(0, firstMissing)).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(amounts.subList(firstMissing, amounts.size())).containsOnlyNulls();
+  }
+
+  @Test
+  void receivedDateRangeIsInclusiveInShanghaiDays() throws Exception {
+    FixtureCase tenth = fixture.cases().get(10);
+    String day = tenth.receivedAt().toLocalDate().toString();
+
+    JsonNode result =
+        analyst.json(
+            "/regulator/api/cases?" + mine + "&receivedFrom=" + day + "&receivedTo=" + day);
+
+    assertThat(caseNos(result)).containsExactly(tenth.caseNo());
+  }
+
+  @Test
+  void trendCountsAddUpToTheSearchTotalPerValue() throws Exception {
+    JsonNode trend =
+        analyst.json("/regulator/api/trends?" + mine + "&interval=week&by=reason&top=2");
+
+    assertThat(trend.get("total").get("sum").asLong()).isEqualTo(CaseFixtures.CASES);
+    long weeks = 0;
+    for (JsonNode count : trend.get("total").get("counts")) {
+      weeks += count.asLong();
+    }
+    assertThat(weeks).isEqualTo(CaseFixtures.CASES);
+    assertThat(trend.get("series")).hasSize(2);
+    for (JsonNode series : trend.get("series")) {
+      String reason = series.get("key").asString();
+      assertThat(series.get("sum").asLong()).isEqualTo(count(c -> c.reason().equals(reason)));
+    }
+  }
+
+  @Test
+  void deadlinesListEachInstitutionsOverdueCasesOldestFirst() throws Exception {
+    JsonNode overdue = analyst.json("/regulator/api/deadlines?" + mine);
+
+    Map<String, Long> expected =
+        fixture.cases().stream()
+            .filter(FixtureCase::overdue)
+            .collect(Collectors.groupingBy(FixtureCase::institution, Collectors.counting()));
+    Map<String, Long> actual = new HashMap<>();
+    List<String> oldest = new ArrayList<>();
+    for (JsonNode row : overdue.get("institutions")) {
+      actual.put(row.get("institution").asString(), row.get("cases").asLong());
+      oldest.add(row.get("oldestDeadline").asString());
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(oldest).isSorted();
+  }
+
+  @Test
+  void exportStreamsTheSearchAsMaskedCsv() throws Exception {
+    var response = analyst.get("/regulator/cases/export.csv?" + mine + "&reason=FEES");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    List<String> lines = response.body().lines().toList();
+    assertThat(lines.getFirst()).startsWith("\uFEFFinstitution,institutionName");
+    assertThat(lines).hasSize(1 + (int) count(c -> c.reason().equals("FEES")));
+    for (FixtureCase c : fixture.cases()) {
+      assertThat(response.body()).doesNotContain(c.phone());
+    }
+    assertThat(response.body()).contains("王**").doesNotContain("王小明");
+  }
+
+  @Test
+  void theMetaBlockSaysWhenTheIndexWasLastWritten() throws Exception {
+    JsonNode meta = analyst.json("/regulator/api/cases?" + mine).get("meta");
+
+    assertThat(meta.get("lastIndexed").isNull()).isFalse();
+    assertThat(meta.has("stale")).isTrue();
+  }
+
+  @Test
+  void aBadCursorOrValueIsA400NamingIt() throws Exception {
+    var cursor = analyst.get("/regulator/api/cases?after=forged");
+    var amount = analyst.get("/regulator/api/cases?amountMin=lots");
+
+    assertThat(cursor.statusCode()).isEqualTo(400);
+    assertThat(cursor.body()).contains("after");
+    assertThat(amount.statusCode()).isEqualTo(400);
+    assertThat(amount.body()).contains("amountMin");
+  }
+
+  private long count(Predicate<FixtureCase> filter) {
+    return fixture.cases().stream().filter(filter).count();
+  }
+
+  private static Map<String, Long> buckets(JsonNode result, String facet) {
+    Map<String, Long> counts = new HashMap<>();
+    result
+        .get("facets")
+        .get(facet)
+        .forEach(b -> counts.put(b.get("value").asString(), b.get("count").asLong()));
+    return counts;
+  }
+
+  private static List<String> chosen(JsonNode result, String facet) {
+    List<String> chosen = new ArrayList<>();
+    result
+        .get("facets")
+        .get(facet)
+        .forEach(
+            b -> {
+              if (b.get("chosen").asBoolean()) {
+                chosen.add(b.get("value").asString());
+              }
+            });
+    return chosen;
+  }
+
+  private static Set<String> caseNos(JsonNode result) {
+    Set<String> caseNos = new LinkedHashSet<>();
+    result.get("hits").forEach(h -> caseNos.add(h.get("caseNo").asString()));
+    return caseNos;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
