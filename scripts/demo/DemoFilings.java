@@ -72,6 +72,7 @@ public class DemoFilings {
     Path registry = Path.of(args.length > 2 ? args[2] : "schemas/src/main/resources/registry/demo-institutions.csv");
     int totalCases = args.length > 3 ? Integer.parseInt(args[3]) : 480;
     int sftpPort = args.length > 4 ? Integer.parseInt(args[4]) : 2222;
+    String batchJobs = args.length > 5 ? args[5] : "http://127.0.0.1:8082";
 
     List<Institution> institutions = readRegistry(registry);
     List<Institution> active = institutions.stream().filter(i -> i.licence().equals("ACTIVE")).toList();
@@ -85,6 +86,15 @@ public class DemoFilings {
       Institution institution = n < active.size() * 2 ? active.get(n % active.size()) : active.get((int) Math.min(active.size() - 1, Math.abs(random.nextGaussian()) * active.size() / 2.5));
       List<String> cases = casesByInstitution.computeIfAbsent(institution, k -> new ArrayList<>());
       cases.add(caseJson(institution, cases.size() + 1, random, now));
+    }
+    // A hot spot to find: an online platform whose online-lending complaints jump in the last
+    // complete week (Monday to Sunday, Shanghai) against its quiet weeks before.
+    Institution platform = active.stream().filter(i -> i.type().equals("ONLINE_PLATFORM")).findFirst().orElseThrow();
+    OffsetDateTime lastMonday = now.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1).atTime(9, 0).atOffset(now.getOffset());
+    Topic lending = TOPICS.stream().filter(t -> t.category().equals("ONLINE_LENDING")).findFirst().orElseThrow();
+    List<String> platformCases = casesByInstitution.computeIfAbsent(platform, k -> new ArrayList<>());
+    for (int i = 0; i < 16; i++) {
+      platformCases.add(caseJson(platform, platformCases.size() + 1, random, now, lastMonday.plusHours(i * 9L), lending));
     }
 
     Map<String, String> filings = new LinkedHashMap<>();
@@ -105,8 +115,11 @@ public class DemoFilings {
       }
       Institution institution = entry.getKey();
       String token = token(http, keycloak, institution.uscc());
-      filings.put(field(post(http, ingestion, token, statsQ3(institution.uscc(), entry.getValue())), "filingId"), institution.uscc());
-      filings.put(field(post(http, ingestion, token, selfAssessment(institution.uscc(), random)), "filingId"), institution.uscc());
+      // A rerun of the demo amends what an earlier run filed (§4.1), as an institution would.
+      String stats = amending(statsQ3(institution.uscc(), entry.getValue()), countingFiling(http, ingestion, token, "STATS_Q", "2026-Q3"));
+      String assessment = amending(selfAssessment(institution.uscc(), random), countingFiling(http, ingestion, token, "SELF_ASSESSMENT", "2025"));
+      filings.put(field(post(http, ingestion, token, stats), "filingId"), institution.uscc());
+      filings.put(field(post(http, ingestion, token, assessment), "filingId"), institution.uscc());
     }
     // Three institutions file over SOAP: the same cases as XML, in a SOAP envelope.
     for (Institution institution : active.subList(20, 23)) {
@@ -180,11 +193,18 @@ public class DemoFilings {
     Map<String, Integer> counts = new LinkedHashMap<>();
     outcome.values().forEach(s -> counts.merge(s, 1, Integer::sum));
     System.out.println("[demo] outcomes: " + counts);
+    // The weekly hot-spot sweep runs on Mondays; run it now for the week just ended.
+    HttpResponse<String> sweep = http.send(HttpRequest.newBuilder(URI.create(batchJobs + "/jobs/hot-spots")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    System.out.println("[demo] hot-spot sweep of last week: " + sweep.body());
   }
 
   static String caseJson(Institution institution, int seq, Random random, OffsetDateTime now) {
     Topic topic = TOPICS.get(random.nextInt(TOPICS.size()));
     OffsetDateTime received = now.minusMinutes(60L * 24 * 4 + random.nextInt(60 * 24 * 85));
+    return caseJson(institution, seq, random, now, received, topic);
+  }
+
+  static String caseJson(Institution institution, int seq, Random random, OffsetDateTime now, OffsetDateTime received, Topic topic) {
     String amount = String.format(Locale.ROOT, "%d.%02d", 100 + random.nextInt(50_000), random.nextInt(100));
     String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)] + GIVEN[random.nextInt(GIVEN.length)];
     String phone = "1" + (3 + random.nextInt(7)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000));
@@ -340,6 +360,23 @@ public class DemoFilings {
             + "\"infoSecurityIncidents\":%d,\"partnersAudited\":%d,\"selfScores\":[%s]}}")
         .formatted(uscc, 1_000_000 + random.nextInt(9_000_000), 1 + random.nextInt(4), 10 + random.nextInt(200), 70 + random.nextInt(30), random.nextInt(10),
             20 + random.nextInt(300), 5 + random.nextInt(30), 10_000 + random.nextInt(900_000), random.nextInt(3), random.nextInt(40), scores);
+  }
+
+  /** The accepted live filing that counts now for the period (GET /api/v1/filings), or null. */
+  static String countingFiling(HttpClient http, String ingestion, String token, String type, String period) throws IOException, InterruptedException {
+    String list = get(http, ingestion + "/api/v1/filings?type=" + type + "&period=" + period, token);
+    Matcher filing = Pattern.compile("\\{[^{}]*\\}").matcher(list);
+    while (filing.find()) {
+      String item = filing.group();
+      if (item.contains("\"mode\":\"LIVE\"") && item.matches("(?s).*\"status\":\"ACCEPTED(_WITH_WARNINGS)?\".*")) {
+        return field(item, "filingId");
+      }
+    }
+    return null;
+  }
+
+  static String amending(String filing, String supersedes) {
+    return supersedes == null ? filing : filing.replaceFirst("\\{", "{\"supersedes\":\"" + supersedes + "\",");
   }
 
   static String envelope(String uscc, String mode, String cases) {

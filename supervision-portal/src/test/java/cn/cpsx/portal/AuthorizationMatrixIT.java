@@ -100,7 +100,8 @@ class AuthorizationMatrixIT {
             "/regulator/cases/export.csv",
             "/regulator/cases/{foreignCase}",
             "/regulator/filings",
-            "/regulator/filings/{foreignFiling}")) {
+            "/regulator/filings/{foreignFiling}",
+            "/regulator/hotspots")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));

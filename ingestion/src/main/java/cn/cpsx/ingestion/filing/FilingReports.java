@@ -44,6 +44,27 @@ public class FilingReports {
         : time.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
   }
 
+  /** A line of the institution's list of filings (no findings: ask for the filing for those). */
+  public record FilingSummary(
+      String filingId,
+      String filingType,
+      String period,
+      String channel,
+      String mode,
+      OffsetDateTime receivedAt,
+      String status,
+      Integer recordCount,
+      Integer acceptedCount,
+      Integer rejectedCount) {
+
+    public FilingSummary {
+      receivedAt = shanghai(receivedAt);
+    }
+  }
+
+  /** Most filings one list answer holds. */
+  public static final int MAX_LIST = 1000;
+
   /** One line of the validation report. */
   public record ReportedFinding(
       String rule,
@@ -57,6 +78,29 @@ public class FilingReports {
 
   FilingReports(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The institution's own filings, newest first, optionally of one type and one period (the period
+   * as filed: {@code 2026-Q3}, {@code 2025}). Every query takes its USCC.
+   */
+  public List<FilingSummary> list(String uscc, String filingType, String period, int limit) {
+    return jdbc.sql(
+            """
+            SELECT filing_id, filing_type, period, channel, mode, received_at, status,
+                   record_count, accepted_count, rejected_count
+              FROM filing
+             WHERE institution_uscc = :uscc
+               AND (CAST(:type AS TEXT) IS NULL OR filing_type = :type)
+               AND (CAST(:period AS TEXT) IS NULL OR period = :period)
+             ORDER BY seq DESC LIMIT :limit
+            """)
+        .param("uscc", uscc)
+        .param("type", filingType)
+        .param("period", period)
+        .param("limit", Math.clamp(limit, 1, MAX_LIST))
+        .query(FilingSummary.class)
+        .list();
   }
 
   public Optional<FilingStatus> find(String filingId, String uscc) {

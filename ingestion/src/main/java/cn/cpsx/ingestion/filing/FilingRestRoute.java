@@ -5,6 +5,7 @@ import cn.cpsx.schemas.Finding;
 import cn.cpsx.schemas.Rule;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -18,9 +19,11 @@ class FilingRestRoute extends RouteBuilder {
   private static final String OPENAPI = resource("/openapi/filings-v1.yaml");
 
   private final IntakeLimits limits;
+  private final FilingReports reports;
 
-  FilingRestRoute(IntakeLimits limits) {
+  FilingRestRoute(IntakeLimits limits, FilingReports reports) {
     this.limits = limits;
+    this.reports = reports;
   }
 
   @Override
@@ -42,6 +45,9 @@ class FilingRestRoute extends RouteBuilder {
         .post()
         .id("rest-submit-filing")
         .to("direct:rest-submit-filing")
+        .get()
+        .id("rest-list-filings")
+        .to("direct:rest-list-filings")
         .get("/{filingId}")
         .id("rest-filing-status")
         .to("direct:rest-filing-status");
@@ -52,6 +58,13 @@ class FilingRestRoute extends RouteBuilder {
         .process(this::toIncomingFiling)
         .to("direct:receive-filing")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+        .marshal()
+        .json();
+
+    from("direct:rest-list-filings")
+        .routeId("rest-list-filings")
+        .routeConfigurationId(IntakeErrorHandling.REST_ERRORS)
+        .process(this::listFilings)
         .marshal()
         .json();
 
@@ -68,6 +81,44 @@ class FilingRestRoute extends RouteBuilder {
         .to("direct:filing-status")
         .marshal()
         .json();
+  }
+
+  /** {@code GET /api/v1/filings?type=…&period=…&limit=…}: the institution's own filings. */
+  private void listFilings(Exchange exchange) {
+    HttpServletRequest request = request(exchange);
+    String type = blankToNull(request.getParameter("type"));
+    if (type != null && !List.of("CASES", "STATS_Q", "SELF_ASSESSMENT").contains(type)) {
+      throw new FilingRejection(
+          400,
+          new FilingRejection.IntakeError(
+              null,
+              "参数 type 须为 CASES、STATS_Q 或 SELF_ASSESSMENT",
+              "Parameter type must be CASES, STATS_Q or SELF_ASSESSMENT"));
+    }
+    int limit = 100;
+    String limitText = blankToNull(request.getParameter("limit"));
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        throw new FilingRejection(
+            400,
+            new FilingRejection.IntakeError(
+                null, "参数 limit 须为 1–1000 的整数", "Parameter limit must be a whole number 1–1000"));
+      }
+    }
+    exchange
+        .getMessage()
+        .setBody(
+            reports.list(
+                AuthenticatedInstitution.of(request).uscc(),
+                type,
+                blankToNull(request.getParameter("period")),
+                limit));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private void toIncomingFiling(Exchange exchange) {

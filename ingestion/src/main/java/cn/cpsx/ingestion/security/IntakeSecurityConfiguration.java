@@ -44,7 +44,9 @@ class IntakeSecurityConfiguration {
                         "/actuator/health/**",
                         "/actuator/health",
                         "/actuator/info",
-                        "/api/v1/openapi.yaml")
+                        "/api/v1/openapi.yaml",
+                        // so a 404/405 reaches the caller as such, not as a misleading 403
+                        "/error")
                     .permitAll()
                     // The WSDL (and anything else CXF serves on GET) is public; calls are POSTs.
                     .requestMatchers(HttpMethod.GET, "/services/**")

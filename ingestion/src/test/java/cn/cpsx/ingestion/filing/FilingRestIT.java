@@ -132,6 +132,39 @@ class FilingRestIT {
   }
 
   @Test
+  void theListHoldsOwnFilingsOfTheAskedTypeOnly() throws Exception {
+    String own =
+        JsonMapper.shared()
+            .readTree(
+                post(bankToken, "application/json", casesFiling(BANK, "REST-" + UUID.randomUUID()))
+                    .body())
+            .get("filingId")
+            .asString();
+    String foreign =
+        JsonMapper.shared()
+            .readTree(
+                post(
+                        otherBankToken,
+                        "application/json",
+                        casesFiling(OTHER_BANK, "REST-" + UUID.randomUUID()))
+                    .body())
+            .get("filingId")
+            .asString();
+
+    HttpResponse<String> cases = get(bankToken, filings().resolve("filings?type=CASES&limit=1000"));
+    HttpResponse<String> stats = get(bankToken, filings().resolve("filings?type=STATS_Q"));
+    HttpResponse<String> bad = get(bankToken, filings().resolve("filings?type=FAX"));
+
+    assertThat(cases.statusCode()).isEqualTo(200);
+    assertThat(cases.body()).contains(own).doesNotContain(foreign);
+    JsonNode first = JsonMapper.shared().readTree(cases.body()).get(0);
+    assertThat(first.get("filingId").asString()).as("newest first").isEqualTo(own);
+    assertThat(stats.body()).doesNotContain(own);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("CASES, STATS_Q or SELF_ASSESSMENT");
+  }
+
+  @Test
   void statusIsVisibleToItsInstitutionOnlyAndAnotherSeesNotFound() throws Exception {
     JsonNode receipt =
         JsonMapper.shared()

@@ -20,6 +20,8 @@ public class AuditLog {
 
   public static final String EXPORT_CASES = "EXPORT_CASES";
 
+  public static final String DISMISS_HOT_SPOT = "DISMISS_HOT_SPOT";
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   /** One line, times in Asia/Shanghai. */
