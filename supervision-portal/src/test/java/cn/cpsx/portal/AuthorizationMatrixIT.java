@@ -101,7 +101,9 @@ class AuthorizationMatrixIT {
             "/regulator/cases/{foreignCase}",
             "/regulator/filings",
             "/regulator/filings/{foreignFiling}",
-            "/regulator/hotspots")) {
+            "/regulator/hotspots",
+            "/regulator/jobs",
+            "/regulator/api/jobs")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));

@@ -205,7 +205,7 @@ public final class CaseFixtures {
   }
 
   /** What batch-jobs' CaseIndexSetup does at start-up, for runs where it has not run yet. */
-  static void ensureIndex(ElasticsearchClient es, String alias) throws Exception {
+  public static void ensureIndex(ElasticsearchClient es, String alias) throws Exception {
     try (InputStream template =
         CaseSearchDocument.class.getResourceAsStream(
             "/elasticsearch/_index_templates/cpsx-cases.json")) {

@@ -58,6 +58,14 @@ class HotSpotSweepIT {
     cases(bank, filing, "DEPOSIT", week, 9);
     cases(bank, filing, "CREDIT_CARD", week.plusWeeks(1), 30); // the next week is not this one's
 
+    try {
+      sweepFlagsOnlyTheJumpOnce(bank, week);
+    } finally {
+      jdbc.sql("DELETE FROM complaint_case WHERE filing_id = ?").param(filing).update();
+    }
+  }
+
+  private void sweepFlagsOnlyTheJumpOnce(String bank, LocalDate week) throws Exception {
     var first = jobs.run(week);
 
     assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -81,6 +89,16 @@ class HotSpotSweepIT {
         .isEqualTo(1);
   }
 
+  /** A complete, valid case record: other tests (the reindex) read every current case. */
+  private static String record(String caseNo, OffsetDateTime receivedAt, String category) {
+    return """
+        {"caseNo":"%s","receivedAt":"%s","channel":"PHONE","businessCategory":"%s",
+         "reason":"FEES","demand":"REFUND","region":"310115",
+         "narrative":"客户称费用未经告知即被扣收，要求退还。","status":"RECEIVED"}
+        """
+        .formatted(caseNo, receivedAt, category);
+  }
+
   private void cases(String bank, String filing, String category, LocalDate monday, int count) {
     for (int i = 0; i < count; i++) {
       OffsetDateTime receivedAt =
@@ -92,12 +110,7 @@ class HotSpotSweepIT {
                                           received_at, status, record)
               VALUES (?, ?, ?, 1, ?, 'RECEIVED', ?::jsonb)
               """)
-          .params(
-              bank,
-              caseNo,
-              filing,
-              receivedAt,
-              "{\"caseNo\":\"" + caseNo + "\",\"businessCategory\":\"" + category + "\"}")
+          .params(bank, caseNo, filing, receivedAt, record(caseNo, receivedAt, category))
           .update();
     }
   }

@@ -1,0 +1,137 @@
+package cn.cpsx.portal.job;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the pipeline is doing, read from PostgreSQL: filings still on their way to the index
+ * (records done / total), and batch-jobs' recent job runs from Spring Batch's JobRepository tables.
+ */
+@Component
+public class JobProgress {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  /**
+   * A filing not yet through validation and indexing.
+   *
+   * @param done cases indexed so far
+   * @param total accepted cases to index (null before validation)
+   */
+  public record FilingInProgress(
+      String filingId,
+      String institution,
+      String institutionName,
+      String filingType,
+      OffsetDateTime receivedAt,
+      String status,
+      String statusDetail,
+      Integer records,
+      Integer total,
+      long done) {
+    public FilingInProgress {
+      receivedAt = receivedAt.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+    }
+  }
+
+  /**
+   * One run of a batch job.
+   *
+   * @param step the step running or run last
+   * @param done items the step wrote
+   * @param total what the step works through, when known (cases of the filing, or all current cases
+   *     for a reindex)
+   */
+  public record JobRun(
+      long id,
+      String jobName,
+      String parameters,
+      String status,
+      OffsetDateTime startTime,
+      OffsetDateTime endTime,
+      String step,
+      long done,
+      Long total) {
+    public JobRun {
+      startTime =
+          startTime == null ? null : startTime.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      endTime = endTime == null ? null : endTime.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+    }
+
+    public boolean running() {
+      return status.equals("STARTED") || status.equals("STARTING");
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  JobProgress(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The same test as batch-jobs' sweep: not validated, or accepted live cases not indexed. */
+  public List<FilingInProgress> filings(int limit) {
+    return jdbc.sql(
+            """
+            SELECT f.filing_id, f.institution_uscc AS institution, i.short_name AS institution_name,
+                   f.filing_type, f.received_at, f.status, f.status_detail, f.record_count AS records,
+                   f.accepted_count AS total,
+                   coalesce((SELECT s.write_count FROM batch_step_execution s
+                               JOIN batch_job_execution_params p
+                                 ON p.job_execution_id = s.job_execution_id
+                                AND p.parameter_name = 'filingId'
+                                AND p.parameter_value = f.filing_id
+                              WHERE s.step_name = 'indexCasesStep'
+                              ORDER BY s.step_execution_id DESC LIMIT 1), 0) AS done
+              FROM filing f LEFT JOIN institution i ON i.uscc = f.institution_uscc
+             WHERE f.validated_at IS NULL
+                OR (f.filing_type = 'CASES' AND f.mode = 'LIVE' AND f.accepted_count > 0
+                    AND f.indexed_at IS NULL)
+             ORDER BY f.seq LIMIT :limit
+            """)
+        .param("limit", limit)
+        .query(FilingInProgress.class)
+        .list();
+  }
+
+  /**
+   * Spring Batch stores local times of batch-jobs' clock; like the database session, that is the
+   * server's zone, so they are read as times in it.
+   */
+  public List<JobRun> recentRuns(int limit) {
+    return jdbc.sql(
+            """
+            SELECT e.job_execution_id AS id, i.job_name, e.status,
+                   e.start_time AT TIME ZONE current_setting('TimeZone') AS start_time,
+                   e.end_time AT TIME ZONE current_setting('TimeZone') AS end_time,
+                   (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ', ')
+                      FROM batch_job_execution_params p
+                     WHERE p.job_execution_id = e.job_execution_id AND p.identifying = 'Y')
+                     AS parameters,
+                   s.step_name AS step, coalesce(s.write_count, 0) AS done,
+                   CASE
+                     WHEN s.step_name = 'reindexCasesStep'
+                       THEN (SELECT count(*) FROM complaint_case)
+                     WHEN s.step_name = 'indexCasesStep'
+                       THEN (SELECT f.accepted_count FROM filing f
+                               JOIN batch_job_execution_params p
+                                 ON p.parameter_value = f.filing_id
+                                AND p.parameter_name = 'filingId'
+                              WHERE p.job_execution_id = e.job_execution_id)
+                   END AS total
+              FROM batch_job_execution e
+              JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+              LEFT JOIN LATERAL (
+                   SELECT step_name, write_count FROM batch_step_execution
+                    WHERE job_execution_id = e.job_execution_id
+                    ORDER BY step_execution_id DESC LIMIT 1) s ON true
+             ORDER BY e.job_execution_id DESC LIMIT :limit
+            """)
+        .param("limit", limit)
+        .query(JobRun.class)
+        .list();
+  }
+}
