@@ -103,7 +103,8 @@ class AuthorizationMatrixIT {
             "/regulator/filings/{foreignFiling}",
             "/regulator/hotspots",
             "/regulator/jobs",
-            "/regulator/api/jobs")) {
+            "/regulator/api/jobs",
+            "/regulator/api/institutions?q=91")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));

@@ -1,6 +1,7 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.portal.audit.AuditLog;
+import cn.cpsx.portal.institution.InstitutionDirectory;
 import cn.cpsx.portal.security.Identity;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -32,9 +33,12 @@ class CaseSearchController {
   private final CaseSearch search;
   private final CaseExport export;
   private final AuditLog audit;
+  private final InstitutionDirectory directory;
 
-  CaseSearchController(CaseSearch search, CaseExport export, AuditLog audit) {
+  CaseSearchController(
+      CaseSearch search, CaseExport export, AuditLog audit, InstitutionDirectory directory) {
     this.search = search;
+    this.directory = directory;
     this.export = export;
     this.audit = audit;
   }
@@ -42,6 +46,7 @@ class CaseSearchController {
   @GetMapping("/regulator/cases")
   String page(@ModelAttribute("query") CaseQuery query, Model model) throws IOException {
     model.addAttribute("result", search.search(query));
+    model.addAttribute("institutions", directory.all());
     model.addAttribute("facets", CaseFacet.values());
     model.addAttribute("sorts", CaseQuery.SORTS);
     return "regulator/cases";

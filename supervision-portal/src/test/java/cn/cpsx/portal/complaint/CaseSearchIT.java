@@ -241,6 +241,21 @@ class CaseSearchIT {
   }
 
   @Test
+  void institutionsAreFoundByPartOfTheirNameOrTheirUsccsBeginning() throws Exception {
+    String uscc = fixture.institutions().get(1);
+    String name = fixture.name(uscc);
+
+    JsonNode byName = analyst.json("/regulator/api/institutions?q=" + encode(name.substring(4)));
+    JsonNode byUscc = analyst.json("/regulator/api/institutions?q=" + uscc.substring(0, 17));
+
+    assertThat(byName.get(0).get("uscc").asString()).isEqualTo(uscc);
+    assertThat(byName.get(0).get("shortName").asString()).isEqualTo(name);
+    List<String> usccs = new ArrayList<>();
+    byUscc.forEach(e -> usccs.add(e.get("uscc").asString()));
+    assertThat(usccs).contains(uscc).allMatch(u -> u.startsWith(uscc.substring(0, 17)));
+  }
+
+  @Test
   void aBadCursorOrValueIsA400NamingIt() throws Exception {
     var cursor = analyst.get("/regulator/api/cases?after=forged");
     var amount = analyst.get("/regulator/api/cases?amountMin=lots");

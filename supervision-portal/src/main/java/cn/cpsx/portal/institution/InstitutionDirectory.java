@@ -1,0 +1,53 @@
+package cn.cpsx.portal.institution;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The institution registry (master data, REPORTING-SPEC §1) as the regulator looks names up. */
+@Component
+public class InstitutionDirectory {
+
+  /** One registered institution. */
+  public record Entry(
+      String uscc, String shortName, String legalName, String nameEn, String type) {}
+
+  private final JdbcClient jdbc;
+
+  InstitutionDirectory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Every institution, by name: the search form's typeahead list. */
+  public List<Entry> all() {
+    return jdbc.sql(SELECT + " ORDER BY short_name").query(Entry.class).list();
+  }
+
+  /**
+   * Institutions whose USCC starts with, or whose Chinese or English name contains, the text; best
+   * matches (USCC prefix, then short name) first.
+   */
+  public List<Entry> find(String text, int limit) {
+    String q = text == null ? "" : text.strip();
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql(
+            SELECT
+                + """
+                 WHERE uscc LIKE :prefix OR short_name ILIKE :like OR legal_name_zh ILIKE :like
+                    OR name_en ILIKE :like
+                 ORDER BY (uscc LIKE :prefix) DESC, (short_name ILIKE :like) DESC, short_name
+                 LIMIT :limit
+                """)
+        .param("prefix", q.toUpperCase(java.util.Locale.ROOT) + "%")
+        .param("like", like)
+        .param("limit", limit)
+        .query(Entry.class)
+        .list();
+  }
+
+  private static final String SELECT =
+      "SELECT uscc, short_name, legal_name_zh AS legal_name, name_en, type FROM institution";
+}
