@@ -77,7 +77,9 @@ class AuthorizationMatrixIT {
     REGULATOR,
     SUPERVISOR,
     INSTITUTION,
-    INSTITUTION_FOREIGN
+    INSTITUTION_FOREIGN,
+    /** A regulator action on something that does not exist: regulators 404, everyone else 403. */
+    REGULATOR_MISSING
   }
 
   record Endpoint(String method, String path, Access access) {
@@ -109,6 +111,8 @@ class AuthorizationMatrixIT {
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
     endpoints.add(new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR));
+    endpoints.add(
+        new Endpoint("POST", "/regulator/hotspots/999999999/dismiss", Access.REGULATOR_MISSING));
     endpoints.add(new Endpoint("GET", "/institution/filings", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/filings/{ownFiling}", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
@@ -141,6 +145,7 @@ class AuthorizationMatrixIT {
       case SUPERVISOR -> caller.equals("supervisor") ? 200 : 403;
       case INSTITUTION -> institution ? 200 : 403;
       case INSTITUTION_FOREIGN -> institution ? 404 : 403;
+      case REGULATOR_MISSING -> regulator ? 404 : 403;
     };
   }
 
