@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class FilingRestRoute extends RouteBuilder {
 
   private static final String OPENAPI = resource("/openapi/filings-v1.yaml");
+  private static final String FILING_XSD = resource("/xsd/filing-v1.xsd");
 
   private final IntakeLimits limits;
   private final FilingReports reports;
@@ -35,7 +36,15 @@ class FilingRestRoute extends RouteBuilder {
         .get("/openapi.yaml")
         .id("rest-openapi")
         .produces("application/yaml")
-        .to("direct:rest-openapi");
+        .to("direct:rest-openapi")
+        .get("/filing-v1.xsd")
+        .id("rest-filing-xsd")
+        .produces("application/xml")
+        .to("direct:rest-filing-xsd");
+    from("direct:rest-filing-xsd")
+        .routeId("rest-filing-xsd")
+        .setHeader(Exchange.CONTENT_TYPE, constant("application/xml"))
+        .setBody(constant(FILING_XSD));
     from("direct:rest-openapi")
         .routeId("rest-openapi")
         .setHeader(Exchange.CONTENT_TYPE, constant("application/yaml"))

@@ -45,6 +45,7 @@ class IntakeSecurityConfiguration {
                         "/actuator/health",
                         "/actuator/info",
                         "/api/v1/openapi.yaml",
+                        "/api/v1/filing-v1.xsd",
                         // so a 404/405 reaches the caller as such, not as a misleading 403
                         "/error")
                     .permitAll()

@@ -212,6 +212,19 @@ class FilingRestIT {
     assertThat(response.body()).contains("openapi: 3.0.3").contains("/api/v1/filings/{filingId}");
   }
 
+  @Test
+  void theFilingXsdIsPublishedWithoutAToken() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(filings().resolve("filing-v1.xsd")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("targetNamespace=\"https://cpsx.cn/schemas/filing/v1\"")
+        .contains("<xs:element name=\"filing\" type=\"f:Filing\"/>");
+  }
+
   private HttpResponse<String> post(String token, String contentType, byte[] body)
       throws Exception {
     return http.send(
