@@ -11,10 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The 20 MiB limit of §3 (F003) for SOAP calls, before CXF reads the body into a DOM: a declared
@@ -22,6 +21,7 @@ import org.springframework.web.util.HtmlUtils;
  * off once it passes the limit.
  */
 @Component
+@Order(0) // before SoapDoctypeRefusal, which reads through the bounded body
 class SoapSizeLimit extends OncePerRequestFilter {
 
   private final IntakeLimits limits;
@@ -42,21 +42,7 @@ class SoapSizeLimit extends OncePerRequestFilter {
     if (request.getContentLengthLong() > limits.maxFilingBytes()) {
       Finding f003 =
           Finding.of(Rule.F003, null, null, "more than " + limits.maxFilingBytes() + " bytes");
-      response.setStatus(413);
-      response.setContentType("text/xml;charset=UTF-8");
-      response
-          .getOutputStream()
-          .write(
-              ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                      + "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>F003: "
-                      + HtmlUtils.htmlEscape(f003.messageEn())
-                      + "</faultstring><detail><FilingFault xmlns=\"https://cpsx.cn/schemas/filing/v1/service\">"
-                      + "<rule>F003</rule><messageZh>"
-                      + HtmlUtils.htmlEscape(f003.messageZh())
-                      + "</messageZh><messageEn>"
-                      + HtmlUtils.htmlEscape(f003.messageEn())
-                      + "</messageEn></FilingFault></detail></soap:Fault></soap:Body></soap:Envelope>")
-                  .getBytes(StandardCharsets.UTF_8));
+      SoapFaults.write(response, 413, f003);
       return;
     }
     chain.doFilter(new Bounded(request, limits.maxFilingBytes()), response);

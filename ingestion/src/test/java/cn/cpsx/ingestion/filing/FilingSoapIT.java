@@ -129,6 +129,56 @@ class FilingSoapIT {
     assertThat(response.body()).contains("<rule>F003</rule>").contains("messageZh");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+        "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+      })
+  void externalEntitiesAndEntityExpansionAreAFaultNamingF001AndNothingIsStored(String doctype)
+      throws Exception {
+    long before = filingsOf(BANK);
+    String envelope =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + doctype
+            + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + "<SubmitFiling xmlns=\"https://cpsx.cn/schemas/filing/v1/service\">"
+            + "<filing xmlns=\"https://cpsx.cn/schemas/filing/v1\"><specVersion>1</specVersion>"
+            + "<filingType>CASES</filingType><institution>"
+            + BANK
+            + "</institution><mode>LIVE</mode><cases><case><caseNo>X</caseNo>"
+            + "<narrative>"
+            + (doctype.contains("xxe") ? "&xxe;" : "&d;")
+            + "</narrative>"
+            + "</case></cases></filing></SubmitFiling></soap:Body></soap:Envelope>";
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(address()))
+                    .header("Authorization", "Bearer " + KeycloakTokens.forInstitution(BANK))
+                    .header("Content-Type", "text/xml; charset=UTF-8")
+                    .header(
+                        "SOAPAction", "\"https://cpsx.cn/schemas/filing/v1/service/SubmitFiling\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .contains("<rule>F001</rule>", "DOCTYPE", "文档类型声明")
+        .doesNotContain("root:");
+    assertThat(filingsOf(BANK)).isEqualTo(before);
+  }
+
+  private long filingsOf(String uscc) {
+    return jdbc.sql("SELECT count(*) FROM filing WHERE institution_uscc = ?")
+        .param(uscc)
+        .query(Long.class)
+        .single();
+  }
+
   private FilingPort client(String token) throws Exception {
     FilingPort port = new FilingService(URI.create(address() + "?wsdl").toURL()).getFilingPort();
     Map<String, Object> context = ((BindingProvider) port).getRequestContext();
