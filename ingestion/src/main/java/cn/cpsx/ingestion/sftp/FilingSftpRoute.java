@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes completed uploads from every institution's {@code inbox/} (size unchanged for 2 s, §9),
- * files each through the one inbox route, and answers in {@code outbox/}: the receipt at once, the
- * validation result once batch-jobs has checked the filing. The folder a file lies in says which
- * institution filed it: only that institution can write there.
+ * Takes completed uploads from every institution's {@code inbox/} (closed by the institution and
+ * size unchanged for 2 s, §9), files each through the one inbox route, and answers in {@code
+ * outbox/}: the receipt at once, the validation result once batch-jobs has checked the filing. The
+ * folder a file lies in says which institution filed it: only that institution can write there.
  */
 @Component
 @ConditionalOnBean(SftpGateway.class)
@@ -49,6 +49,8 @@ class FilingSftpRoute extends RouteBuilder {
 
   @Override
   public void configure() {
+    // Uploads still open at the gateway are skipped, however long their size stands still.
+    getContext().getRegistry().bind("sftpOpenUploads", gateway.openUploads());
     String consumer =
         "sftp://"
             + SftpGateway.GATEWAY_USER
@@ -60,6 +62,7 @@ class FilingSftpRoute extends RouteBuilder {
             + "&readLock=changed&readLockMinAge=2000&readLockCheckInterval=1000&readLockTimeout=60000"
             + "&move=.received/${file:onlyname}.${date:now:yyyyMMddHHmmssSSS}"
             + "&moveFailed=.failed/${file:onlyname}.${date:now:yyyyMMddHHmmssSSS}"
+            + "&filter=#sftpOpenUploads"
             + "&binary=true&delay=1000&maxMessagesPerPoll=100"
             + "&strictHostKeyChecking=no&useUserKnownHostsFile=false&autoCreate=false";
 

@@ -4,6 +4,7 @@ import cn.cpsx.schemas.SftpFileName;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an institution may do in its folder: read everything, write only files directly in {@code
@@ -20,12 +23,16 @@ import org.apache.sshd.sftp.server.SftpEventListener;
  */
 class InboxOnlyUploads implements SftpEventListener {
 
+  private static final Logger log = LoggerFactory.getLogger(InboxOnlyUploads.class);
+
   private final String gatewayUser;
   private final long maxFilingBytes;
+  private final OpenUploads openUploads;
 
-  InboxOnlyUploads(String gatewayUser, long maxFilingBytes) {
+  InboxOnlyUploads(String gatewayUser, long maxFilingBytes, OpenUploads openUploads) {
     this.gatewayUser = gatewayUser;
     this.maxFilingBytes = maxFilingBytes;
+    this.openUploads = openUploads;
   }
 
   @Override
@@ -33,7 +40,40 @@ class InboxOnlyUploads implements SftpEventListener {
       throws IOException {
     if (localHandle instanceof FileHandle file && writes(file)) {
       checkUpload(session, file.getFile());
+      if (!isGateway(session)) {
+        openUploads.opened(session.getUsername(), name(file));
+      }
     }
+  }
+
+  /** The institution closed its upload: from now on the 2-second stability rule decides. */
+  @Override
+  public void closed(
+      ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) {
+    if (localHandle instanceof FileHandle file && writes(file) && !isGateway(session)) {
+      openUploads.closed(session.getUsername(), name(file));
+    }
+  }
+
+  /**
+   * The session ended with the upload still open (connection lost, client killed): what arrived is
+   * a truncated file, so it is deleted unread. The institution got no receipt and files it again.
+   */
+  @Override
+  public void exiting(ServerSession session, Handle localHandle) throws IOException {
+    if (localHandle instanceof FileHandle file && writes(file) && !isGateway(session)) {
+      Files.deleteIfExists(file.getFile());
+      openUploads.closed(session.getUsername(), name(file));
+      log.warn(
+          "upload of {} by {} ended without being closed: truncated file deleted, nothing filed",
+          name(file),
+          session.getUsername());
+    }
+  }
+
+  private static String name(FileHandle file) {
+    Path name = file.getFile().getFileName();
+    return name == null ? "" : name.toString();
   }
 
   @Override

@@ -35,6 +35,7 @@ public class SftpGateway implements SmartLifecycle {
   private final SftpProperties properties;
   private final IntakeLimits limits;
   private final String gatewayPassword;
+  private final OpenUploads openUploads = new OpenUploads();
   private SshServer server;
 
   SftpGateway(SftpProperties properties, IntakeLimits limits) {
@@ -43,6 +44,11 @@ public class SftpGateway implements SmartLifecycle {
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     this.gatewayPassword = HexFormat.of().formatHex(secret);
+  }
+
+  /** Uploads not closed yet: the Camel consumer's file filter. */
+  public OpenUploads openUploads() {
+    return openUploads;
   }
 
   /** The gateway user's password, for the Camel consumer in this process. */
@@ -89,7 +95,8 @@ public class SftpGateway implements SmartLifecycle {
           });
       server.setFileSystemFactory(files);
       SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
-      sftp.addSftpEventListener(new InboxOnlyUploads(GATEWAY_USER, limits.maxFilingBytes()));
+      sftp.addSftpEventListener(
+          new InboxOnlyUploads(GATEWAY_USER, limits.maxFilingBytes(), openUploads));
       server.setSubsystemFactories(List.of(sftp));
       server.setShellFactory(null);
       server.setCommandFactory(null);

@@ -139,6 +139,62 @@ class FilingSftpIT {
         .isInstanceOf(IOException.class);
   }
 
+  @Test
+  void anUploadStillOpenIsNotTakenHoweverLongItPausesAndIsTakenOnceClosed() throws Exception {
+    String name = BANK + "_CASES_" + today() + "_" + seq() + ".json";
+    byte[] body = FilingRestIT.casesFiling(BANK, "SFTP-" + seq());
+    Path receipt = ROOT.resolve(BANK).resolve("outbox").resolve(name + ".receipt.json");
+
+    try (SftpClient sftp = login(BANK, secret(BANK))) {
+      SftpClient.CloseableHandle handle =
+          sftp.open(
+              "inbox/" + name,
+              SftpClient.OpenMode.Write,
+              SftpClient.OpenMode.Create,
+              SftpClient.OpenMode.Truncate);
+      sftp.write(handle, 0, body, 0, body.length / 2);
+      // The size now stands still far longer than the 2-second rule; the handle is still open.
+      await()
+          .during(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(6))
+          .until(() -> !Files.exists(receipt));
+      sftp.write(handle, body.length / 2, body, body.length / 2, body.length - body.length / 2);
+      handle.close();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(receipt));
+    String sha256 =
+        JsonMapper.shared().readTree(Files.readString(receipt)).get("sha256").asString();
+    assertThat(sha256).as("the whole file, not its first half").isEqualTo(FilingInbox.sha256(body));
+  }
+
+  @Test
+  void anUploadCutOffBeforeItIsClosedIsDeletedAndNothingIsFiled() throws Exception {
+    String name = BANK + "_CASES_" + today() + "_" + seq() + ".json";
+    byte[] body = FilingRestIT.casesFiling(BANK, "SFTP-" + seq());
+    Path inbox = ROOT.resolve(BANK).resolve("inbox").resolve(name);
+
+    SftpClient sftp = login(BANK, secret(BANK));
+    SftpClient.CloseableHandle handle =
+        sftp.open("inbox/" + name, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create);
+    sftp.write(handle, 0, body, 0, body.length / 2);
+    assertThat(inbox).exists();
+    sftp.getClientSession().close(true); // the connection drops: no SSH_FXP_CLOSE ever comes
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(inbox));
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                jdbc.sql("SELECT count(*) FROM filing WHERE original_name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single()
+                    == 0);
+    assertThat(ROOT.resolve(BANK).resolve("outbox").resolve(name + ".receipt.json")).doesNotExist();
+  }
+
   private static SftpClient login(String user, String password) throws IOException {
     ClientSession session =
         ssh.connect(user, "127.0.0.1", 18022).verify(Duration.ofSeconds(10)).getSession();
