@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * off once it passes the limit.
  */
 @Component
-@Order(0) // before SoapDoctypeRefusal, which reads through the bounded body
+@Order(0) // before SoapFormatChecks, which reads through the bounded body
 class SoapSizeLimit extends OncePerRequestFilter {
 
   private final IntakeLimits limits;

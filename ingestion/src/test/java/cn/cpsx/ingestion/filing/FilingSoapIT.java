@@ -172,6 +172,22 @@ class FilingSoapIT {
     assertThat(filingsOf(BANK)).isEqualTo(before);
   }
 
+  @Test
+  void aBodyThatIsNotXmlByItsContentTypeIs415WithAnF001Fault() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(address()))
+                    .header("Authorization", "Bearer " + KeycloakTokens.forInstitution(BANK))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"specVersion\":\"1\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.body()).contains("<rule>F001</rule>", "text/xml", "SOAP 调用");
+  }
+
   private long filingsOf(String uscc) {
     return jdbc.sql("SELECT count(*) FROM filing WHERE institution_uscc = ?")
         .param(uscc)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class SoapDoctypeRefusalTest {
+class SoapFormatChecksTest {
 
   static final String ENVELOPE =
       "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body/></soap:Envelope>";
@@ -16,7 +16,16 @@ class SoapDoctypeRefusalTest {
         "<?xml version=\"1.0\"?>\n<!-- hello -->\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
             + ENVELOPE;
 
-    assertThat(SoapDoctypeRefusal.declaresDoctype(xxe.getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(SoapFormatChecks.declaresDoctype(xxe.getBytes(StandardCharsets.UTF_8))).isTrue();
+  }
+
+  @Test
+  void onlyXmlContentTypesAreSoap() {
+    assertThat(SoapFormatChecks.isXml("text/xml; charset=UTF-8")).isTrue();
+    assertThat(SoapFormatChecks.isXml("application/soap+xml;charset=utf-8")).isTrue();
+    assertThat(SoapFormatChecks.isXml("multipart/related; type=\"application/xop+xml\"")).isTrue();
+    assertThat(SoapFormatChecks.isXml("application/json")).isFalse();
+    assertThat(SoapFormatChecks.isXml(null)).isFalse();
   }
 
   @Test
@@ -24,8 +33,8 @@ class SoapDoctypeRefusalTest {
     byte[] le = ("\uFEFF<!DOCTYPE x>" + ENVELOPE).getBytes(StandardCharsets.UTF_16LE);
     byte[] be = ("<!DOCTYPE x>" + ENVELOPE).getBytes(StandardCharsets.UTF_16BE);
 
-    assertThat(SoapDoctypeRefusal.declaresDoctype(le)).isTrue();
-    assertThat(SoapDoctypeRefusal.declaresDoctype(be)).isTrue();
+    assertThat(SoapFormatChecks.declaresDoctype(le)).isTrue();
+    assertThat(SoapFormatChecks.declaresDoctype(be)).isTrue();
   }
 
   @Test
@@ -34,8 +43,8 @@ class SoapDoctypeRefusalTest {
         "<?xml version=\"1.0\"?>"
             + ENVELOPE.replace("<soap:Body/>", "<soap:Body><![CDATA[<!DOCTYPE x>]]></soap:Body>");
 
-    assertThat(SoapDoctypeRefusal.declaresDoctype(text.getBytes(StandardCharsets.UTF_8))).isFalse();
-    assertThat(SoapDoctypeRefusal.declaresDoctype(ENVELOPE.getBytes(StandardCharsets.UTF_8)))
+    assertThat(SoapFormatChecks.declaresDoctype(text.getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(SoapFormatChecks.declaresDoctype(ENVELOPE.getBytes(StandardCharsets.UTF_8)))
         .isFalse();
   }
 }

@@ -20,7 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A SOAP message must not contain a document type declaration (SOAP 1.1 §3), and every XXE and
+ * F001 at the door of the SOAP channel, before anything is parsed. A body that is not XML by its
+ * Content-Type ({@code text/xml}, {@code application/soap+xml}, or MTOM's {@code
+ * multipart/related}) is answered 415 with a fault naming F001, as REST answers a wrong type.
+ *
+ * <p>A SOAP message must not contain a document type declaration (SOAP 1.1 §3), and every XXE and
  * entity-expansion ("billion laughs") attack needs one. CXF's secure parser already refuses them,
  * but with a generic fault; this filter looks at the prolog — what comes before the root element,
  * the only place a DOCTYPE can be — and answers with a fault naming F001, in both languages, before
@@ -28,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(1)
-class SoapDoctypeRefusal extends OncePerRequestFilter {
+class SoapFormatChecks extends OncePerRequestFilter {
 
   /** A prolog longer than this (comments, processing instructions) is not looked at further. */
   static final int PROLOG_LIMIT = 64 * 1024;
@@ -42,6 +46,10 @@ class SoapDoctypeRefusal extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!isXml(request.getContentType())) {
+      SoapFaults.write(response, 415, Finding.variant(Rule.F001, "soapContentType", null, null));
+      return;
+    }
     InputStream body = request.getInputStream();
     byte[] head = body.readNBytes(PROLOG_LIMIT);
     if (declaresDoctype(head)) {
@@ -52,6 +60,16 @@ class SoapDoctypeRefusal extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new Replayed(request, head, body), response);
+  }
+
+  static boolean isXml(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.toLowerCase(java.util.Locale.ROOT).strip();
+    return type.startsWith("text/xml")
+        || type.startsWith("application/soap+xml")
+        || type.startsWith("multipart/related");
   }
 
   /** True when the prolog (before the first start tag) holds {@code <!DOCTYPE}. */
