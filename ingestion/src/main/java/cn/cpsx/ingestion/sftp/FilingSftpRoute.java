@@ -4,6 +4,8 @@ import cn.cpsx.ingestion.filing.FilingEnvelope;
 import cn.cpsx.ingestion.filing.FilingRejection;
 import cn.cpsx.ingestion.filing.FilingReports;
 import cn.cpsx.ingestion.filing.IncomingFiling;
+import cn.cpsx.schemas.Finding;
+import cn.cpsx.schemas.Rule;
 import cn.cpsx.schemas.SftpFileName;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,6 +53,15 @@ class FilingSftpRoute extends RouteBuilder {
   public void configure() {
     // Uploads still open at the gateway are skipped, however long their size stands still.
     getContext().getRegistry().bind("sftpOpenUploads", gateway.openUploads());
+    // An upload cut off before it was closed was deleted unread: its result says so (F001).
+    gateway.onCutOffUpload(
+        (uscc, fileName) -> {
+          Finding f001 = Finding.variant(Rule.F001, "interrupted", null, null);
+          writeRefusal(
+              uscc,
+              fileName,
+              new FilingRejection.IntakeError("F001", f001.messageZh(), f001.messageEn()));
+        });
     String consumer =
         "sftp://"
             + SftpGateway.GATEWAY_USER
@@ -123,21 +134,26 @@ class FilingSftpRoute extends RouteBuilder {
   private void refusedAtTheDoor(Exchange exchange) {
     FilingRejection rejection =
         exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FilingRejection.class);
+    writeRefusal(
+        exchange.getProperty("uscc", String.class),
+        exchange.getProperty("fileName", String.class),
+        rejection.error());
+  }
+
+  /** A result without a receipt: the file was never filed, and this says which rule refused it. */
+  private void writeRefusal(String uscc, String fileName, FilingRejection.IntakeError error) {
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("fileName", exchange.getProperty("fileName"));
+    result.put("fileName", fileName);
     result.put("status", "REJECTED");
     result.put(
         "findings",
         List.of(
             Map.of(
-                "rule", rejection.error().rule(),
+                "rule", error.rule(),
                 "severity", "ERROR",
-                "messageZh", rejection.error().messageZh(),
-                "messageEn", rejection.error().messageEn())));
-    outbox.write(
-        exchange.getProperty("uscc", String.class),
-        exchange.getProperty("fileName", String.class) + ".result.json",
-        result);
+                "messageZh", error.messageZh(),
+                "messageEn", error.messageEn())));
+    outbox.write(uscc, fileName + ".result.json", result);
   }
 
   /** Writes the result of every SFTP filing validated since the last round, once. */

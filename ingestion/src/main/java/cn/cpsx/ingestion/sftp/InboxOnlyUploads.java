@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
@@ -28,11 +29,17 @@ class InboxOnlyUploads implements SftpEventListener {
   private final String gatewayUser;
   private final long maxFilingBytes;
   private final OpenUploads openUploads;
+  private final BiConsumer<String, String> onCutOff;
 
-  InboxOnlyUploads(String gatewayUser, long maxFilingBytes, OpenUploads openUploads) {
+  InboxOnlyUploads(
+      String gatewayUser,
+      long maxFilingBytes,
+      OpenUploads openUploads,
+      BiConsumer<String, String> onCutOff) {
     this.gatewayUser = gatewayUser;
     this.maxFilingBytes = maxFilingBytes;
     this.openUploads = openUploads;
+    this.onCutOff = onCutOff;
   }
 
   @Override
@@ -57,13 +64,15 @@ class InboxOnlyUploads implements SftpEventListener {
 
   /**
    * The session ended with the upload still open (connection lost, client killed): what arrived is
-   * a truncated file, so it is deleted unread. The institution got no receipt and files it again.
+   * a truncated file, so it is deleted unread; the outbox gets a result naming F001 and no receipt.
+   * The institution files it again.
    */
   @Override
   public void exiting(ServerSession session, Handle localHandle) throws IOException {
     if (localHandle instanceof FileHandle file && writes(file) && !isGateway(session)) {
       Files.deleteIfExists(file.getFile());
       openUploads.closed(session.getUsername(), name(file));
+      onCutOff.accept(session.getUsername(), name(file));
       log.warn(
           "upload of {} by {} ended without being closed: truncated file deleted, nothing filed",
           name(file),

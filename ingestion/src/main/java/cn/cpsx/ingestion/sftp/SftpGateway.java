@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -36,6 +37,7 @@ public class SftpGateway implements SmartLifecycle {
   private final IntakeLimits limits;
   private final String gatewayPassword;
   private final OpenUploads openUploads = new OpenUploads();
+  private volatile BiConsumer<String, String> onCutOff = (uscc, fileName) -> {};
   private SshServer server;
 
   SftpGateway(SftpProperties properties, IntakeLimits limits) {
@@ -44,6 +46,11 @@ public class SftpGateway implements SmartLifecycle {
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     this.gatewayPassword = HexFormat.of().formatHex(secret);
+  }
+
+  /** Told (USCC, file name) of every upload cut off before it was closed, after its deletion. */
+  public void onCutOffUpload(BiConsumer<String, String> listener) {
+    this.onCutOff = listener;
   }
 
   /** Uploads not closed yet: the Camel consumer's file filter. */
@@ -96,7 +103,11 @@ public class SftpGateway implements SmartLifecycle {
       server.setFileSystemFactory(files);
       SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
       sftp.addSftpEventListener(
-          new InboxOnlyUploads(GATEWAY_USER, limits.maxFilingBytes(), openUploads));
+          new InboxOnlyUploads(
+              GATEWAY_USER,
+              limits.maxFilingBytes(),
+              openUploads,
+              (uscc, fileName) -> onCutOff.accept(uscc, fileName)));
       server.setSubsystemFactories(List.of(sftp));
       server.setShellFactory(null);
       server.setCommandFactory(null);

@@ -169,7 +169,8 @@ class FilingSftpIT {
   }
 
   @Test
-  void anUploadCutOffBeforeItIsClosedIsDeletedAndNothingIsFiled() throws Exception {
+  void anUploadCutOffBeforeItIsClosedIsDeletedNothingIsFiledAndTheResultSaysF001()
+      throws Exception {
     String name = BANK + "_CASES_" + today() + "_" + seq() + ".json";
     byte[] body = FilingRestIT.casesFiling(BANK, "SFTP-" + seq());
     Path inbox = ROOT.resolve(BANK).resolve("inbox").resolve(name);
@@ -193,6 +194,9 @@ class FilingSftpIT {
                         .single()
                     == 0);
     assertThat(ROOT.resolve(BANK).resolve("outbox").resolve(name + ".receipt.json")).doesNotExist();
+    Path result = ROOT.resolve(BANK).resolve("outbox").resolve(name + ".result.json");
+    assertThat(result).exists();
+    assertThat(Files.readString(result)).contains("F001", "REJECTED", "upload it again", "重新上传");
   }
 
   private static SftpClient login(String user, String password) throws IOException {
