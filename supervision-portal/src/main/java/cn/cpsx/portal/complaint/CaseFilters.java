@@ -49,34 +49,31 @@ final class CaseFilters {
 
   /** Every filter of the query (facets, overdue, dates, amounts) in one list. */
   static List<Query> all(CaseQuery query) {
-    List<Query> filters = new ArrayList<>(ranges(query));
-    facetFilters(query).values().forEach(filters::add);
-    if (query.overdue()) {
-      filters.add(overdue());
-    }
-    return filters;
+    return filters(query, null, query.overdue());
   }
 
   /** Every filter except the one on {@code facet}: what that facet's counts are taken over. */
   static List<Query> allBut(CaseQuery query, CaseFacet facet) {
+    return filters(query, facet, query.overdue());
+  }
+
+  /** Every filter of the query with overdue on, whether it asked for it or not. */
+  static List<Query> overdueAmong(CaseQuery query) {
+    return filters(query, null, true);
+  }
+
+  private static List<Query> filters(CaseQuery query, CaseFacet leftOut, boolean overdue) {
     List<Query> filters = new ArrayList<>(ranges(query));
     facetFilters(query)
         .forEach(
-            (f, filter) -> {
-              if (f != facet) {
+            (facet, filter) -> {
+              if (facet != leftOut) {
                 filters.add(filter);
               }
             });
-    if (query.overdue()) {
+    if (overdue) {
       filters.add(overdue());
     }
-    return filters;
-  }
-
-  /** Every filter except the overdue one: what the overdue count is taken over. */
-  static List<Query> allButOverdue(CaseQuery query) {
-    List<Query> filters = new ArrayList<>(ranges(query));
-    filters.addAll(facetFilters(query).values());
     return filters;
   }
 

@@ -103,19 +103,24 @@ public class CaseSearch {
   List<Hit<Map>> page(CaseQuery query, List<FieldValue> after, int size) throws IOException {
     SearchRequest request =
         SearchRequest.of(
-            s -> {
-              s.index(properties.caseAlias())
-                  .size(size)
-                  .trackTotalHits(t -> t.enabled(false))
-                  .query(CaseFilters.words(query))
-                  .postFilter(CaseFilters.and(CaseFilters.all(query)))
-                  .sort(sorts(query.sort()));
-              if (after != null) {
-                s.searchAfter(after);
-              }
-              return s;
-            });
+            s ->
+                hits(s, CaseFilters.words(query), query, size, after)
+                    .trackTotalHits(t -> t.enabled(false)));
     return client.search(request, Map.class).hits().hits();
+  }
+
+  /** What every case search asks: the words, every filter, the sort, and where the page starts. */
+  private SearchRequest.Builder hits(
+      SearchRequest.Builder s, Query words, CaseQuery query, int size, List<FieldValue> after) {
+    s.index(properties.caseAlias())
+        .size(size)
+        .query(words)
+        .postFilter(CaseFilters.and(CaseFilters.all(query)))
+        .sort(sorts(query.sort()));
+    if (after != null) {
+      s.searchAfter(after);
+    }
+    return s;
   }
 
   SearchRequest request(CaseQuery query) {
@@ -135,15 +140,13 @@ public class CaseSearch {
                                 .filter(f -> f.term(t -> t.field("institution").value(scope)))));
     return SearchRequest.of(
         s -> {
-          s.index(properties.caseAlias())
-              .size(query.size())
-              .trackTotalHits(t -> t.enabled(true))
-              .query(scoped)
-              .postFilter(CaseFilters.and(CaseFilters.all(query)))
-              .sort(sorts(query.sort()));
-          if (query.after() != null) {
-            s.searchAfter(SearchCursor.decode(query.after()));
-          }
+          hits(
+                  s,
+                  scoped,
+                  query,
+                  query.size(),
+                  query.after() == null ? null : SearchCursor.decode(query.after()))
+              .trackTotalHits(t -> t.enabled(true));
           for (CaseFacet facet : CaseFacet.values()) {
             s.aggregations(
                 facet.param(),
@@ -159,9 +162,7 @@ public class CaseSearch {
                                             n -> n.terms(t -> t.field("institutionName").size(1)))
                                     : v.terms(t -> t.field(facet.field()).size(facet.size()))));
           }
-          List<Query> overdue = CaseFilters.allButOverdue(query);
-          overdue.add(CaseFilters.overdue());
-          s.aggregations(OVERDUE, a -> a.filter(CaseFilters.and(overdue)));
+          s.aggregations(OVERDUE, a -> a.filter(CaseFilters.and(CaseFilters.overdueAmong(query))));
           s.aggregations(
               LAST_INDEXED,
               a -> a.global(g -> g).aggregations("max", m -> m.max(x -> x.field("indexedAt"))));

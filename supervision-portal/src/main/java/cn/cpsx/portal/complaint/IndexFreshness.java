@@ -1,5 +1,6 @@
 package cn.cpsx.portal.complaint;
 
+import cn.cpsx.portal.job.JobProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compares the system of record with the index: filings received but not yet through validation and
- * indexing (the same test as batch-jobs' sweep). The pipeline takes seconds (REPORTING-SPEC §6); a
- * filing older than {@link #STALE_AFTER} still waiting means search is behind, e.g. while
- * Elasticsearch was down.
+ * indexing ({@link JobProgress#WAITING}). The pipeline takes seconds (REPORTING-SPEC §6); a filing
+ * older than {@link #STALE_AFTER} still waiting means search is behind, e.g. while Elasticsearch
+ * was down.
  */
 @Component
 class IndexFreshness {
@@ -28,12 +29,8 @@ class IndexFreshness {
   CaseSearchResult.Meta meta(Instant lastIndexed, Instant now) {
     Waiting waiting =
         jdbc.sql(
-                """
-                SELECT count(*) AS count, min(received_at) AS oldest FROM filing
-                 WHERE validated_at IS NULL
-                    OR (filing_type = 'CASES' AND mode = 'LIVE' AND accepted_count > 0
-                        AND indexed_at IS NULL)
-                """)
+                "SELECT count(*) AS count, min(f.received_at) AS oldest FROM filing f WHERE "
+                    + JobProgress.WAITING)
             .query(Waiting.class)
             .single();
     Instant oldest = waiting.oldest() == null ? null : waiting.oldest().toInstant();

@@ -78,9 +78,7 @@ public class OverdueCases {
   }
 
   SearchRequest request(CaseQuery query) {
-    List<co.elastic.clients.elasticsearch._types.query_dsl.Query> filters =
-        CaseFilters.allButOverdue(query);
-    filters.add(CaseFilters.overdue());
+    var filters = CaseFilters.overdueAmong(query);
     return SearchRequest.of(
         s ->
             s.index(properties.caseAlias())

@@ -66,6 +66,18 @@ public class JobProgress {
     }
   }
 
+  /**
+   * A filing still on its way to the index, as a condition on {@code filing f}: not validated, or
+   * accepted live cases not indexed. The same test as batch-jobs' sweep; the search's staleness
+   * flag counts the same filings.
+   */
+  public static final String WAITING =
+      """
+      (f.validated_at IS NULL
+       OR (f.filing_type = 'CASES' AND f.mode = 'LIVE' AND f.accepted_count > 0
+           AND f.indexed_at IS NULL))
+      """;
+
   private final JdbcClient jdbc;
 
   JobProgress(JdbcClient jdbc) {
@@ -87,9 +99,9 @@ public class JobProgress {
                               WHERE s.step_name = 'indexCasesStep'
                               ORDER BY s.step_execution_id DESC LIMIT 1), 0) AS done
               FROM filing f LEFT JOIN institution i ON i.uscc = f.institution_uscc
-             WHERE f.validated_at IS NULL
-                OR (f.filing_type = 'CASES' AND f.mode = 'LIVE' AND f.accepted_count > 0
-                    AND f.indexed_at IS NULL)
+             WHERE """
+                + WAITING
+                + """
              ORDER BY f.seq LIMIT :limit
             """)
         .param("limit", limit)
