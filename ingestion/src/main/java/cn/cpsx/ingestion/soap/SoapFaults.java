@@ -1,18 +1,25 @@
 package cn.cpsx.ingestion.soap;
 
 import cn.cpsx.schemas.Finding;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A SOAP 1.1 fault with the WSDL's {@code FilingFault} detail (rule, messageZh, messageEn), written
- * by the servlet filters that refuse a call before CXF reads it.
+ * What the servlet filters that refuse a SOAP call before CXF reads it share: which requests are
+ * calls, and the SOAP 1.1 fault with the WSDL's {@code FilingFault} detail (rule, messageZh,
+ * messageEn) they answer with.
  */
 final class SoapFaults {
 
   private SoapFaults() {}
+
+  /** A call to the SOAP endpoint (the WSDL and other GETs are not calls). */
+  static boolean isSoapCall(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/services/") && "POST".equals(request.getMethod());
+  }
 
   static void write(HttpServletResponse response, int status, Finding finding) throws IOException {
     response.setStatus(status);

@@ -39,7 +39,7 @@ class SoapFormatChecks extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/services/") || !"POST".equals(request.getMethod());
+    return !SoapFaults.isSoapCall(request);
   }
 
   @Override

@@ -32,7 +32,7 @@ class SoapSizeLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/services/") || !"POST".equals(request.getMethod());
+    return !SoapFaults.isSoapCall(request);
   }
 
   @Override
