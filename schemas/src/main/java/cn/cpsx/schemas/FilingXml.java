@@ -25,7 +25,8 @@ public final class FilingXml {
   public static final String NAMESPACE = "https://cpsx.cn/schemas/filing/v1";
   static final int MAX_DEPTH = 12;
 
-  private static final Map<String, String> LIST_ITEMS =
+  /** The element of each list's items (§9 "Shapes"; {@code explanation} is our choice). */
+  static final Map<String, String> LIST_ITEMS =
       Map.of(
           "cases", "case",
           "byCategoryReason", "row",
@@ -33,6 +34,7 @@ public final class FilingXml {
           "byProvince", "row",
           "selfScores", "selfScore",
           "explanations", "explanation");
+
   private static final Set<String> INTEGERS =
       Set.of(
           "received",

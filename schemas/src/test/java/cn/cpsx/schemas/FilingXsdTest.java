@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -29,14 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 class FilingXsdTest {
 
   static final String NS = "https://cpsx.cn/schemas/filing/v1";
-  static final Map<String, String> ITEMS =
-      Map.of(
-          "cases", "case",
-          "byCategoryReason", "row",
-          "byChannel", "row",
-          "byProvince", "row",
-          "selfScores", "selfScore",
-          "explanations", "explanation");
 
   static Schema xsd() throws SAXException {
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -138,7 +129,7 @@ class FilingXsdTest {
       children(value, xml);
     } else if (value.isArray()) {
       for (JsonNode item : value) {
-        element(ITEMS.get(name), item, xml);
+        element(FilingXml.LIST_ITEMS.get(name), item, xml);
       }
     } else {
       xml.append(value.asString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SearchIndexOutageIT {
 
   static final String BANK = "91110000770914530P";
-  static final TcpProxy elasticsearchProxy = proxy();
+  static final TcpProxy elasticsearchProxy = TcpProxy.toElasticsearch();
 
   @DynamicPropertySource
   static void throughProxy(DynamicPropertyRegistry registry) {
@@ -112,13 +112,5 @@ class SearchIndexOutageIT {
         """
         .formatted(
             BANK, caseNo, OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).withNano(0));
-  }
-
-  private static TcpProxy proxy() {
-    try {
-      return new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("CPSX_ES_PORT", "19200")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -52,7 +52,7 @@ class CaseReindexRestartIT {
 
   static final String ALIAS = "cpsx-test-cases";
   static final int OWN_CASES = 3_000;
-  static final TcpProxy elasticsearchProxy = proxy();
+  static final TcpProxy elasticsearchProxy = TcpProxy.toElasticsearch();
   static final String ES =
       "http://127.0.0.1:" + System.getenv().getOrDefault("CPSX_ES_PORT", "19200");
 
@@ -249,14 +249,6 @@ class CaseReindexRestartIT {
             batch.forEach(id -> b.operations(o -> o.delete(d -> d.index(ALIAS).id(id))));
             return b;
           });
-    }
-  }
-
-  private static TcpProxy proxy() {
-    try {
-      return new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("CPSX_ES_PORT", "19200")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

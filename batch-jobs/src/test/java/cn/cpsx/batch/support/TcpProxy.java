@@ -29,6 +29,15 @@ public final class TcpProxy implements AutoCloseable {
     up();
   }
 
+  /** A proxy to the test stack's Elasticsearch ({@code CPSX_ES_PORT}, default 19200). */
+  public static TcpProxy toElasticsearch() {
+    try {
+      return new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("CPSX_ES_PORT", "19200")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public int port() {
     return port;
   }
