@@ -39,8 +39,11 @@ class HotSpotJobs {
 
   @Scheduled(cron = "0 0 2 * * MON", zone = "Asia/Shanghai")
   void weekly() {
+    LocalDate monday = HotSpotSweep.lastCompleteWeek(LocalDate.now(clock));
     try {
-      run(HotSpotSweep.lastCompleteWeek(LocalDate.now(clock)));
+      run(monday);
+    } catch (JobInstanceAlreadyCompleteException e) {
+      log.info("hot-spot sweep of week {} already done", monday);
     } catch (Exception e) {
       log.warn("hot-spot sweep failed; the next request or Monday retries it: {}", e.toString());
     }
@@ -72,18 +75,13 @@ class HotSpotJobs {
 
   /** Runs (or restarts) the week's sweep; a week that completed before is not run again. */
   JobExecution run(LocalDate monday) throws Exception {
-    try {
-      JobExecution execution =
-          jobOperator.start(
-              hotSpotSweepJob,
-              new JobParametersBuilder().addString("week", monday.toString()).toJobParameters());
-      if (execution.getStatus() != BatchStatus.COMPLETED) {
-        log.warn("hot-spot sweep of week {} ended {}", monday, execution.getStatus());
-      }
-      return execution;
-    } catch (JobInstanceAlreadyCompleteException e) {
-      log.info("hot-spot sweep of week {} already done", monday);
-      throw e;
+    JobExecution execution =
+        jobOperator.start(
+            hotSpotSweepJob,
+            new JobParametersBuilder().addString("week", monday.toString()).toJobParameters());
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      log.warn("hot-spot sweep of week {} ended {}", monday, execution.getStatus());
     }
+    return execution;
   }
 }
