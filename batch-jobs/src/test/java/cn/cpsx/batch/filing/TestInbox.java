@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Puts a filing into the inbox as ingestion does (the row only, no wake-up notice). */
-final class TestInbox {
+public final class TestInbox {
 
   private TestInbox() {}
 
-  static String put(JdbcClient jdbc, String uscc, String filingType, String body) {
+  public static String put(JdbcClient jdbc, String uscc, String filingType, String body) {
     return put(jdbc, uscc, filingType, body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -39,7 +39,7 @@ final class TestInbox {
     return filingId;
   }
 
-  static String statusOf(JdbcClient jdbc, String filingId) {
+  public static String statusOf(JdbcClient jdbc, String filingId) {
     return jdbc.sql("SELECT status FROM filing WHERE filing_id = ?")
         .param(filingId)
         .query(String.class)

@@ -1,0 +1,118 @@
+package cn.cpsx.batch.rating;
+
+import cn.cpsx.schemas.rating.RatingMethodology;
+import cn.cpsx.schemas.rating.RatingPeriod;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Runs the rating runs that were requested: by a supervisor in the portal (a row in {@code
+ * rating_run}), or by an operator on batch-jobs' loopback port: {@code curl -X POST
+ * 'http://127.0.0.1:8082/jobs/rating?period=2025'} (cut-off: now, or {@code &cutoff=<ISO
+ * instant>}).
+ */
+@RestController
+public class RatingJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(RatingJobs.class);
+
+  private final JobOperator jobOperator;
+  private final Job ratingJob;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RatingJobs(JobOperator jobOperator, Job ratingJob, JdbcClient jdbc, Clock clock) {
+    this.jobOperator = jobOperator;
+    this.ratingJob = ratingJob;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * The run for a period and cut-off, created if new: the same period, cut-off and methodology are
+   * one run, computed once.
+   */
+  public long request(RatingPeriod period, Instant cutoff, String requestedBy) {
+    OffsetDateTime at = cutoff.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            INSERT INTO rating_run (period, provisional, data_cutoff, methodology_version, requested_by)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT rating_run_once DO NOTHING
+            """)
+        .params(period.text(), period.provisional(), at, RatingMethodology.VERSION, requestedBy)
+        .update();
+    return jdbc.sql(
+            "SELECT id FROM rating_run WHERE period = ? AND data_cutoff = ? AND methodology_version = ?")
+        .params(period.text(), at, RatingMethodology.VERSION)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Computes a run (or finishes a failed one); null when it was computed before or is running. */
+  public synchronized JobExecution compute(long runId) {
+    try {
+      JobExecution execution =
+          jobOperator.start(
+              ratingJob, new JobParametersBuilder().addLong("runId", runId).toJobParameters());
+      log.info("rating run {}: {}", runId, execution.getStatus());
+      return execution;
+    } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
+      return null;
+    } catch (Exception e) {
+      log.warn("rating run {} could not start: {}", runId, e.toString());
+      return null;
+    }
+  }
+
+  /** Runs requested in the portal: picked up within seconds; a failed one is retried each round. */
+  @Scheduled(
+      initialDelayString = "${cpsx.rating.sweep-initial-delay:PT10S}",
+      fixedDelayString = "${cpsx.rating.sweep-interval:PT5S}")
+  void sweep() {
+    List<Long> pending =
+        jdbc.sql("SELECT id FROM rating_run WHERE computed_at IS NULL ORDER BY id")
+            .query(Long.class)
+            .list();
+    pending.forEach(this::compute);
+  }
+
+  @PostMapping("/jobs/rating")
+  Map<String, Object> computeOnRequest(
+      @RequestParam String period, @RequestParam(required = false) Instant cutoff) {
+    RatingPeriod ratingPeriod =
+        RatingPeriod.parse(period)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "period must be YYYY or YYYY-Qn: " + period));
+    long runId = request(ratingPeriod, cutoff != null ? cutoff : clock.instant(), "operator");
+    JobExecution execution = compute(runId);
+    return Map.of(
+        "job",
+        RatingJobConfiguration.JOB_NAME,
+        "runId",
+        runId,
+        "status",
+        execution == null ? "DONE_BEFORE" : execution.getStatus().name());
+  }
+}
