@@ -1,21 +1,17 @@
 package cn.cpsx.batch.rating;
 
 import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.rating.PublishedFactors;
 import cn.cpsx.schemas.rating.RatingFigures;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingMethodology.ComputedRating;
-import cn.cpsx.schemas.rating.RatingMethodology.FactorPoints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a run's figures into DRAFT ratings (§7 lifecycle: computed → DRAFT). A newer run's draft
@@ -27,10 +23,6 @@ class RatingDrafts {
 
   /** Days an institution has to object to its draft, counted in Shanghai dates (§7). */
   static final int OBJECTION_DAYS = 10;
-
-  // Plain decimals (0.0000000001, not 1E-10): the published figures are read by people and scripts.
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -77,7 +69,7 @@ class RatingDrafts {
             rating.grade(),
             rating.capped(),
             rating.limitedData(),
-            factorsJson(rating.factors()),
+            PublishedFactors.toJson(rating.factors()),
             objectionDeadline,
             runId,
             rating.uscc()
@@ -99,19 +91,5 @@ class RatingDrafts {
     }
     jdbc.sql("UPDATE rating_run SET computed_at = now() WHERE id = ?").param(runId).update();
     return ratings.size();
-  }
-
-  /** The §10 {@code factors} list: {factor, points, maxPoints, figures}, in published order. */
-  static String factorsJson(List<FactorPoints> factors) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (FactorPoints f : factors) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("factor", f.factor().name());
-      entry.put("points", f.points());
-      entry.put("maxPoints", f.maxPoints());
-      entry.put("figures", f.figures());
-      list.add(entry);
-    }
-    return JSON.writeValueAsString(list);
   }
 }

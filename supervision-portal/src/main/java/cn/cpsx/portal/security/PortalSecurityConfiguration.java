@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,6 +33,9 @@ class PortalSecurityConfiguration {
                         "/", "/css/**", "/js/**", "/webjars/**", "/error", "/actuator/health")
                     .permitAll()
                     .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
+                    .hasRole("SUPERVISOR")
+                    // analysts read ratings; only supervisors request, decide and publish (§7)
+                    .requestMatchers(HttpMethod.POST, "/regulator/ratings/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/regulator/**")
                     .hasAnyRole("ANALYST", "SUPERVISOR")
