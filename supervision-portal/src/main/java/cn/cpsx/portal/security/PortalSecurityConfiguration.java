@@ -35,7 +35,8 @@ class PortalSecurityConfiguration {
                     .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
-                    .requestMatchers(HttpMethod.POST, "/regulator/ratings/**")
+                    .requestMatchers(
+                        HttpMethod.POST, "/regulator/ratings/**", "/regulator/enforcement/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/regulator/**")
                     .hasAnyRole("ANALYST", "SUPERVISOR")
