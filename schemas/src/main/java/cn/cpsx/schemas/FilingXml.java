@@ -23,6 +23,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FilingXml {
 
   public static final String NAMESPACE = "https://cpsx.cn/schemas/filing/v1";
+  static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
+
+  /** An {@code xi:include}: refused with a message that names XInclude (F001), never resolved. */
+  private static final class XIncludeFound extends IllegalStateException {
+    XIncludeFound() {
+      super("XInclude");
+    }
+  }
+
   static final int MAX_DEPTH = 12;
 
   /** The element of each list's items (§9 "Shapes"; {@code explanation} is our choice). */
@@ -79,6 +88,8 @@ public final class FilingXml {
       } finally {
         xml.close();
       }
+    } catch (XIncludeFound e) {
+      return new Refused(Finding.variant(Rule.F001, "xinclude", null, null));
     } catch (Utf8.NotUtf8Exception e) {
       return refused(e.getMessage());
     } catch (XMLStreamException | IllegalStateException e) {
@@ -93,6 +104,9 @@ public final class FilingXml {
         throw new IllegalStateException("a DOCTYPE is not accepted");
       }
       if (event == XMLStreamConstants.START_ELEMENT) {
+        if (XINCLUDE.equals(xml.getNamespaceURI())) {
+          throw new XIncludeFound();
+        }
         if (!"filing".equals(xml.getLocalName()) || !NAMESPACE.equals(xml.getNamespaceURI())) {
           throw new IllegalStateException(
               "the root element must be {"
@@ -130,6 +144,9 @@ public final class FilingXml {
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
           String child = xml.getLocalName();
+          if (XINCLUDE.equals(xml.getNamespaceURI())) {
+            throw new XIncludeFound();
+          }
           if (!NAMESPACE.equals(xml.getNamespaceURI())) {
             throw new IllegalStateException(
                 "element " + child + " is outside the filing namespace");

@@ -75,6 +75,30 @@ class FilingXmlTest {
     }
   }
 
+  @Test
+  void xIncludeIsF001NamingXIncludeAndIsNeverResolved() {
+    String xinclude =
+        """
+        <filing xmlns="https://cpsx.cn/schemas/filing/v1" xmlns:xi="http://www.w3.org/2001/XInclude">
+          <specVersion>1</specVersion>
+          <xi:include href="file:///etc/passwd" parse="text"/>
+        </filing>
+        """;
+    String asRoot = "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"a.xml\"/>";
+    for (String xml : new String[] {xinclude, asRoot}) {
+      assertThat(FilingXml.read(xml.getBytes(StandardCharsets.UTF_8)))
+          .as(xml)
+          .isInstanceOfSatisfying(
+              FilingXml.Refused.class,
+              r -> {
+                assertThat(r.finding().rule()).isEqualTo(Rule.F001);
+                assertThat(r.finding().messageEn()).contains("XInclude");
+                assertThat(r.finding().messageZh()).contains("XInclude");
+                assertThat(r.finding().messageEn()).doesNotContain("root:");
+              });
+    }
+  }
+
   /** History with a fixed number of case records in the quarter (S003). */
   static final class FilingPeriodicHistory {
     static FilingHistory casesInQuarter(long cases) {

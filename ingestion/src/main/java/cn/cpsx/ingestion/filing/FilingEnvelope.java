@@ -6,13 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * The envelope fields intake needs (who files, what, for which period), read by streaming the top
- * level of a JSON document. Anything it cannot read stays null: judging the filing is the
- * validation job's work (F001/F002), not intake's.
+ * The envelope fields intake needs (who files, what, for which period), read by streaming a JSON
+ * document. The values are read only from a document that is well-formed throughout and has no
+ * duplicate key anywhere (§9: such a document is ambiguous, F001): otherwise every field stays null
+ * and nothing is decided at the door on values the validation job will reject as F001.
  */
 public record FilingEnvelope(String institution, String filingType, String mode, String period) {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  private static final FilingEnvelope UNREAD = new FilingEnvelope(null, null, null, null);
 
   public static FilingEnvelope probeJson(byte[] body) {
     String institution = null;
@@ -21,7 +27,7 @@ public record FilingEnvelope(String institution, String filingType, String mode,
     String period = null;
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return new FilingEnvelope(null, null, null, null);
+        return UNREAD;
       }
       JsonToken token;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -36,12 +42,34 @@ public record FilingEnvelope(String institution, String filingType, String mode,
             default -> {}
           }
         } else {
-          parser.skipChildren();
+          // Read through, not skipped: a duplicate key or a syntax error inside counts too.
+          readThrough(parser);
         }
       }
+      if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        return UNREAD;
+      }
     } catch (IOException malformed) {
-      // What was read before the problem is kept; the validation job reports the problem (F001).
+      return UNREAD;
     }
     return new FilingEnvelope(institution, filingType, mode, period);
+  }
+
+  private static void readThrough(JsonParser parser) throws IOException {
+    if (!parser.currentToken().isStructStart()) {
+      return;
+    }
+    int depth = 1;
+    while (depth > 0) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new IOException("document ends inside a value");
+      }
+      if (token.isStructStart()) {
+        depth++;
+      } else if (token.isStructEnd()) {
+        depth--;
+      }
+    }
   }
 }

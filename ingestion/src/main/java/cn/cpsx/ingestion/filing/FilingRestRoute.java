@@ -143,7 +143,9 @@ class FilingRestRoute extends RouteBuilder {
     if (request.getContentLengthLong() > limits.maxFilingBytes()) {
       throw limits.tooLarge();
     }
-    byte[] raw = limits.readBounded(exchange.getMessage().getBody(InputStream.class));
+    // An empty body has no stream at all; it is F001 like any empty filing (receive-filing).
+    InputStream body = exchange.getMessage().getBody(InputStream.class);
+    byte[] raw = body == null ? new byte[0] : limits.readBounded(body);
     FilingEnvelope envelope = FilingEnvelope.probeJson(raw);
     exchange
         .getMessage()

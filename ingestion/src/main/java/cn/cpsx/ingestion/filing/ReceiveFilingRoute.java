@@ -2,13 +2,15 @@ package cn.cpsx.ingestion.filing;
 
 import cn.cpsx.schemas.Finding;
 import cn.cpsx.schemas.Rule;
+import cn.cpsx.schemas.Uscc;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The one route every channel ends in: refuse a filing that names another institution (F005), then
- * commit it to the inbox and answer with the receipt.
+ * The one route every channel ends in: refuse an empty filing (F001) and one that names a malformed
+ * USCC (F004) or another institution (F005), then commit it to the inbox and answer with the
+ * receipt.
  */
 @Component
 class ReceiveFilingRoute extends RouteBuilder {
@@ -30,8 +32,17 @@ class ReceiveFilingRoute extends RouteBuilder {
         .process(
             exchange -> {
               IncomingFiling filing = exchange.getMessage().getBody(IncomingFiling.class);
+              if (filing.raw().length == 0) {
+                throw new FilingRejection(
+                    400,
+                    Finding.of(Rule.F001, null, null, filing.format().name(), "empty document"));
+              }
               String named = filing.envelope().institution();
               if (named != null && !named.equals(filing.institutionUscc())) {
+                if (!Uscc.isValid(named)) {
+                  // The filer learns first that the USCC itself is wrong, not only that it differs.
+                  throw new FilingRejection(400, Finding.of(Rule.F004, null, "institution", named));
+                }
                 audit(filing, named);
                 throw new FilingRejection(
                     403,

@@ -31,22 +31,15 @@ class InstitutionSftpLogin implements PasswordAuthenticator, PublickeyAuthentica
   private static final Logger log = LoggerFactory.getLogger(InstitutionSftpLogin.class);
 
   private final SftpProperties properties;
-  private final String gatewayUser;
-  private final String gatewayPassword;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  InstitutionSftpLogin(SftpProperties properties, String gatewayUser, String gatewayPassword) {
+  InstitutionSftpLogin(SftpProperties properties) {
     this.properties = properties;
-    this.gatewayUser = gatewayUser;
-    this.gatewayPassword = gatewayPassword;
   }
 
   @Override
   public boolean authenticate(String username, String password, ServerSession session) {
-    if (gatewayUser.equals(username)) {
-      return gatewayPassword.equals(password);
-    }
     if (!Uscc.isValid(username)) {
       return false;
     }

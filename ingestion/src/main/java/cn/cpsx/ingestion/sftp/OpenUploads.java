@@ -2,21 +2,18 @@ package cn.cpsx.ingestion.sftp;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * Uploads whose file handle the institution has not closed yet, as the gateway sees them, so the
- * Camel consumer in the same process skips them (§9: a file is taken only after its upload is
- * closed, not merely when its size has stood still for 2 seconds). Keys are paths as the consumer
- * sees them: {@code <USCC>/inbox/<name>}.
+ * intake in the same process leaves them alone (§9: a file is taken only after its upload is
+ * closed, not merely when its size has stood still for 2 seconds).
  */
-public class OpenUploads implements GenericFileFilter<Object> {
+class OpenUploads {
 
   private final Set<String> open = ConcurrentHashMap.newKeySet();
 
-  static String key(String uscc, String fileName) {
-    return uscc + "/inbox/" + fileName;
+  private static String key(String uscc, String fileName) {
+    return uscc + "/" + fileName;
   }
 
   void opened(String uscc, String fileName) {
@@ -29,10 +26,5 @@ public class OpenUploads implements GenericFileFilter<Object> {
 
   boolean isOpen(String uscc, String fileName) {
     return open.contains(key(uscc, fileName));
-  }
-
-  @Override
-  public boolean accept(GenericFile<Object> file) {
-    return file.isDirectory() || !open.contains(file.getRelativeFilePath().replace('\\', '/'));
   }
 }

@@ -14,6 +14,8 @@ class SoapConfiguration {
 
   @Bean
   Endpoint filingSoapEndpoint(Bus bus, ProducerTemplate camel, FilingReports reports) {
+    // On the bus, not only the endpoint: faults raised while CXF still reads the message need it.
+    bus.getOutFaultInterceptors().add(new FilingFaultDetail());
     EndpointImpl endpoint = new EndpointImpl(bus, new FilingSoapEndpoint(camel, reports));
     endpoint.publish("/filing");
     return endpoint;

@@ -2,11 +2,17 @@ package cn.cpsx.ingestion.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.schemas.FilingContext;
+import cn.cpsx.schemas.FilingHistory;
+import cn.cpsx.schemas.FilingValidation;
+import cn.cpsx.schemas.FilingValidator;
+import cn.cpsx.schemas.Rule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +110,71 @@ class FilingRestIT {
                 .single())
         .as("the attempt is audited")
         .isPositive();
+  }
+
+  @Test
+  void anEmptyBodyIs400WithF001InBothLanguages() throws Exception {
+    HttpResponse<String> response = post(bankToken, "application/json", new byte[0]);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = JsonMapper.shared().readTree(response.body());
+    assertThat(error.get("rule").asString()).isEqualTo("F001");
+    assertThat(error.get("messageZh").asString()).contains("格式不正确");
+    assertThat(error.get("messageEn").asString()).contains("empty document");
+  }
+
+  @Test
+  void aDuplicatedInstitutionKeyIsF001NotF005() throws Exception {
+    String json =
+        new String(casesFiling(BANK, "REST-" + UUID.randomUUID()), StandardCharsets.UTF_8)
+            .replaceFirst("\"mode\"", "\"institution\":\"" + OTHER_BANK + "\",\"mode\"");
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = post(bankToken, "application/json", body);
+
+    // Nothing is decided at the door on an ambiguous document: it is receipted like any
+    // malformed one, and its report says F001, exactly as batch-jobs' validator finds.
+    assertThat(response.statusCode()).isEqualTo(202);
+    FilingValidation report = validate(body);
+    assertThat(report.findings()).extracting(f -> f.rule()).containsExactly(Rule.F001);
+    assertThat(report.findings().getFirst().messageEn()).contains("Duplicate", "institution");
+  }
+
+  @Test
+  void aMalformedUsccThatIsNotTheCallersIsF004First() throws Exception {
+    String malformed = BANK.substring(0, 17) + (BANK.endsWith("P") ? "Q" : "P");
+    byte[] body = casesFiling(malformed, "REST-" + UUID.randomUUID());
+
+    HttpResponse<String> response = post(bankToken, "application/json", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = JsonMapper.shared().readTree(response.body());
+    assertThat(error.get("rule").asString()).isEqualTo("F004");
+    assertThat(error.get("messageZh").asString()).contains(malformed, "校验位");
+    assertThat(error.get("messageEn").asString()).contains(malformed);
+  }
+
+  @Test
+  void anEncodingErrorIsReceiptedAndItsF001SaysWhere() throws Exception {
+    byte[] body =
+        new String(casesFiling(BANK, "REST-" + UUID.randomUUID()), StandardCharsets.UTF_8)
+            .replace("客户称", "Caf\u00e9")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    HttpResponse<String> response = post(bankToken, "application/json", body);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    FilingValidation report = validate(body);
+    assertThat(report.findings().getFirst().rule()).isEqualTo(Rule.F001);
+    assertThat(report.findings().getFirst().messageEn())
+        .containsPattern("byte offset \\d+ \\(line 4\\)");
+  }
+
+  /** The report batch-jobs will write for these bytes, by the same validator. */
+  static FilingValidation validate(byte[] body) {
+    return new FilingValidator()
+        .validateJson(
+            body, new FilingContext(BANK, Instant.now(), u -> true, FilingHistory.none()));
   }
 
   @Test

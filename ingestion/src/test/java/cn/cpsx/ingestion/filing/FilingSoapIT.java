@@ -164,6 +164,87 @@ class FilingSoapIT {
     assertThat(response.body()).contains("<rule>F001</rule>", "text/xml", "SOAP 调用");
   }
 
+  @Test
+  void xmlNestedBeyondCxfsLimitIsAFaultNamingF001InBothLanguages() throws Exception {
+    String deep = "<x>".repeat(150) + "</x>".repeat(150);
+
+    HttpResponse<String> response = postRaw("text/xml; charset=UTF-8", envelope(deep));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .contains("<rule>F001</rule>", "<messageZh>无法读取 SOAP 消息", "<messageEn>")
+        .containsIgnoringCase("depth");
+  }
+
+  @Test
+  void aSoapBodyThatIsNotUtf8IsAFaultNamingF001AndWhere() throws Exception {
+    byte[] latin1 =
+        new String(envelope("<narrative>Caf\u00e9 au lait</narrative>"), StandardCharsets.UTF_8)
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    HttpResponse<String> response = postRaw("text/xml; charset=UTF-8", latin1);
+
+    assertThat(response.body()).contains("<rule>F001</rule>", "<messageZh>", "<messageEn>");
+    assertThat(response.body()).containsPattern("(?i)(byte|row|line|col)");
+  }
+
+  @Test
+  void anEmptySubmitFilingIsAFaultNamingF001() throws Exception {
+    String call =
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + "<SubmitFiling xmlns=\"https://cpsx.cn/schemas/filing/v1/service\"/>"
+            + "</soap:Body></soap:Envelope>";
+
+    HttpResponse<String> response =
+        postRaw("text/xml; charset=UTF-8", call.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).contains("<rule>F001</rule>", "empty document", "格式不正确");
+  }
+
+  @Test
+  void xIncludeIsReceiptedAndReportedAsF001NamingXInclude() throws Exception {
+    String filing =
+        "<specVersion>1</specVersion><filingType>CASES</filingType><institution>"
+            + BANK
+            + "</institution><mode>LIVE</mode><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\""
+            + " href=\"file:///etc/passwd\" parse=\"text\"/><!-- "
+            + UUID.randomUUID()
+            + " -->";
+
+    HttpResponse<String> response = postRaw("text/xml; charset=UTF-8", envelope(filing));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String filingId = response.body().replaceAll("(?s).*<filingId>([^<]+)</filingId>.*", "$1");
+    byte[] stored =
+        jdbc.sql("SELECT raw FROM filing WHERE filing_id = ?")
+            .param(filingId)
+            .query(byte[].class)
+            .single();
+    var report =
+        new cn.cpsx.schemas.FilingValidator()
+            .validateXml(
+                stored,
+                new cn.cpsx.schemas.FilingContext(
+                    BANK,
+                    java.time.Instant.now(),
+                    u -> true,
+                    cn.cpsx.schemas.FilingHistory.none()));
+    assertThat(report.findings().getFirst().rule()).isEqualTo(cn.cpsx.schemas.Rule.F001);
+    assertThat(report.findings().getFirst().messageEn()).contains("XInclude");
+    assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("root:");
+  }
+
+  /** A SubmitFiling envelope whose filing element holds {@code content}. */
+  private static byte[] envelope(String content) {
+    return ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + "<SubmitFiling xmlns=\"https://cpsx.cn/schemas/filing/v1/service\">"
+            + "<filing xmlns=\"https://cpsx.cn/schemas/filing/v1\">"
+            + content
+            + "</filing></SubmitFiling></soap:Body></soap:Envelope>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   /**
    * A SubmitFiling call as bytes on the wire, with the bank's token: for what clients won't send.
    */
