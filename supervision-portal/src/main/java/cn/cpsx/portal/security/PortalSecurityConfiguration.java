@@ -31,6 +31,15 @@ class PortalSecurityConfiguration {
                 auth.requestMatchers(
                         "/", "/css/**", "/js/**", "/webjars/**", "/error", "/actuator/health")
                     .permitAll()
+                    // the public pages and open data (publicsite, opendata): no sign-in, §12
+                    .requestMatchers(
+                        "/ratings",
+                        "/ratings/*",
+                        "/methodology",
+                        "/open-data",
+                        "/open-data/**",
+                        "/api/open/**")
+                    .permitAll()
                     .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/regulator/**")
