@@ -79,7 +79,9 @@ class AuthorizationMatrixIT {
     INSTITUTION,
     INSTITUTION_FOREIGN,
     /** A regulator action on something that does not exist: regulators 404, everyone else 403. */
-    REGULATOR_MISSING
+    REGULATOR_MISSING,
+    /** The public pages and open data (§12): everyone, signed in or not. */
+    PUBLIC
   }
 
   record Endpoint(String method, String path, Access access) {
@@ -118,6 +120,21 @@ class AuthorizationMatrixIT {
     endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
     endpoints.add(
         new Endpoint("GET", "/institution/filings/{foreignFiling}", Access.INSTITUTION_FOREIGN));
+    for (String path :
+        List.of(
+            "/",
+            "/ratings",
+            "/ratings/{foreignUscc}",
+            "/methodology",
+            "/open-data",
+            "/api/open/v1/ratings",
+            "/api/open/v1/ratings?format=csv",
+            "/api/open/v1/ratings/{foreignUscc}",
+            "/api/open/v1/enforcement",
+            "/api/open/v1/statistics?period=2026",
+            "/api/open/v1/openapi.yaml")) {
+      endpoints.add(new Endpoint("GET", path, Access.PUBLIC));
+    }
     return endpoints;
   }
 
@@ -133,6 +150,9 @@ class AuthorizationMatrixIT {
   }
 
   static int expected(String caller, Endpoint endpoint) {
+    if (endpoint.access() == Access.PUBLIC) {
+      return 200;
+    }
     if (caller.equals("anonymous")) {
       // a POST without a session has no CSRF token either: refused before authentication
       return endpoint.method().equals("POST") ? 403 : 401;
@@ -146,6 +166,7 @@ class AuthorizationMatrixIT {
       case INSTITUTION -> institution ? 200 : 403;
       case INSTITUTION_FOREIGN -> institution ? 404 : 403;
       case REGULATOR_MISSING -> regulator ? 404 : 403;
+      case PUBLIC -> 200;
     };
   }
 
@@ -157,7 +178,8 @@ class AuthorizationMatrixIT {
             .path()
             .replace("{foreignCase}", foreignCase)
             .replace("{foreignFiling}", foreignFiling)
-            .replace("{ownFiling}", ownFiling);
+            .replace("{ownFiling}", ownFiling)
+            .replace("{foreignUscc}", foreignUscc);
     PortalApi api = callers.get(caller);
     HttpResponse<String> response =
         endpoint.method().equals("POST")
@@ -165,7 +187,7 @@ class AuthorizationMatrixIT {
             : api.get(path);
 
     assertThat(response.statusCode()).as(caller + " " + endpoint).isEqualTo(status);
-    if (status != 200) {
+    if (status != 200 && endpoint.access() != Access.PUBLIC) {
       // an error may echo the path asked for, never the data behind it
       assertThat(response.body()).doesNotContain(foreignName, "王");
     }

@@ -32,6 +32,15 @@ class PortalSecurityConfiguration {
                 auth.requestMatchers(
                         "/", "/css/**", "/js/**", "/webjars/**", "/error", "/actuator/health")
                     .permitAll()
+                    // the public pages and open data (publicsite, opendata): no sign-in, §12
+                    .requestMatchers(
+                        "/ratings",
+                        "/ratings/*",
+                        "/methodology",
+                        "/open-data",
+                        "/open-data/**",
+                        "/api/open/**")
+                    .permitAll()
                     .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
