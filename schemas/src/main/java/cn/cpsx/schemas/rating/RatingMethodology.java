@@ -33,22 +33,29 @@ public final class RatingMethodology {
 
   /** The factors, in the order they are published, with their maximum points (§7). */
   public enum Factor {
-    COMPLAINT_INTENSITY(25),
-    TIMELINESS(20),
-    RESOLUTION(15),
-    ESCALATION(10),
-    REPORTING_DISCIPLINE(10),
-    SELF_ASSESSMENT(10),
-    ENFORCEMENT(10);
+    COMPLAINT_INTENSITY(25, "complaints", "retailCustomers", "per10k", "percentileRank"),
+    TIMELINESS(20, "closed", "closedWithinDeadline", "share"),
+    RESOLUTION(15, "surveyed", "satisfied", "share"),
+    ESCALATION(10, "complaints", "escalated", "share", "percentileRank"),
+    REPORTING_DISCIPLINE(10, "due", "goodFilings", "share"),
+    SELF_ASSESSMENT(10, "meanSelfScore", "supervisorAdjustment", "adjustmentReason"),
+    ENFORCEMENT(10, "minor", "serious", "major");
 
     private final int maxPoints;
+    private final List<String> figures;
 
-    Factor(int maxPoints) {
+    Factor(int maxPoints, String... figures) {
       this.maxPoints = maxPoints;
+      this.figures = List.of(figures);
     }
 
     public int maxPoints() {
       return maxPoints;
+    }
+
+    /** The figures behind the factor, by their §10 names, in published order. */
+    public List<String> figures() {
+      return figures;
     }
   }
 

@@ -249,24 +249,6 @@ class OpenDataController {
           "dataCutoff",
           "publishedAt");
 
-  /** §10's figures of each factor, in their published order: CSV columns {@code FACTOR.figure}. */
-  static final Map<RatingMethodology.Factor, List<String>> FIGURES =
-      Map.of(
-          RatingMethodology.Factor.COMPLAINT_INTENSITY,
-          List.of("complaints", "retailCustomers", "per10k", "percentileRank"),
-          RatingMethodology.Factor.TIMELINESS,
-          List.of("closed", "closedWithinDeadline", "share"),
-          RatingMethodology.Factor.RESOLUTION,
-          List.of("surveyed", "satisfied", "share"),
-          RatingMethodology.Factor.ESCALATION,
-          List.of("complaints", "escalated", "share", "percentileRank"),
-          RatingMethodology.Factor.REPORTING_DISCIPLINE,
-          List.of("due", "goodFilings", "share"),
-          RatingMethodology.Factor.SELF_ASSESSMENT,
-          List.of("meanSelfScore", "supervisorAdjustment", "adjustmentReason"),
-          RatingMethodology.Factor.ENFORCEMENT,
-          List.of("minor", "serious", "major"));
-
   static final List<String> ENFORCEMENT_COLUMNS =
       List.of(
           "id",
@@ -302,7 +284,7 @@ class OpenDataController {
     for (RatingMethodology.Factor factor : RatingMethodology.Factor.values()) {
       columns.add(factor.name() + ".points");
       columns.add(factor.name() + ".maxPoints");
-      for (String figure : FIGURES.get(factor)) {
+      for (String figure : factor.figures()) {
         columns.add(factor.name() + "." + figure);
       }
     }
@@ -336,7 +318,7 @@ class OpenDataController {
       }
       row.add(scalar(entry == null ? null : entry.get("points")));
       row.add(scalar(entry == null ? null : entry.get("maxPoints")));
-      for (String figure : FIGURES.get(factor)) {
+      for (String figure : factor.figures()) {
         row.add(scalar(entry == null ? null : entry.path("figures").get(figure)));
       }
     }

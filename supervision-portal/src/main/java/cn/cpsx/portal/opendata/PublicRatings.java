@@ -1,5 +1,6 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.schemas.rating.PublishedFactors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -198,7 +199,7 @@ public class PublicRatings {
   }
 
   static JsonNode factors(String json) {
-    return EXACT.readTree(json);
+    return EXACT.readTree(PublishedFactors.inPublishedOrder(json));
   }
 
   /** An instant as the public reads it: ISO 8601 in Beijing time. */

@@ -481,7 +481,9 @@ public class RatingReview {
 
   private static RatingView rating(ResultSet rs, int row) throws SQLException {
     List<RatingView.Factor> factors =
-        JSON.readValue(rs.getString("factors"), new TypeReference<List<RatingView.Factor>>() {});
+        JSON.readValue(
+            PublishedFactors.inPublishedOrder(rs.getString("factors")),
+            new TypeReference<List<RatingView.Factor>>() {});
     return new RatingView(
         rs.getLong("id"),
         rs.getLong("run_id"),
