@@ -80,6 +80,10 @@ class AuthorizationMatrixIT {
     INSTITUTION_FOREIGN,
     /** A regulator action on something that does not exist: regulators 404, everyone else 403. */
     REGULATOR_MISSING,
+    /** A supervisor's decision on something that does not exist: supervisors 404, others 403. */
+    SUPERVISOR_MISSING,
+    /** A supervisor's form sent incomplete: supervisors 400 (checked), others 403 (not let in). */
+    SUPERVISOR_BAD_REQUEST,
     /** The public pages and open data (§12): everyone, signed in or not. */
     PUBLIC
   }
@@ -108,13 +112,24 @@ class AuthorizationMatrixIT {
             "/regulator/hotspots",
             "/regulator/jobs",
             "/regulator/api/jobs",
-            "/regulator/api/institutions?q=91")) {
+            "/regulator/api/institutions?q=91",
+            "/regulator/ratings",
+            "/regulator/api/rating-runs",
+            "/regulator/enforcement")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
     endpoints.add(new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR));
     endpoints.add(
         new Endpoint("POST", "/regulator/hotspots/999999999/dismiss", Access.REGULATOR_MISSING));
+    endpoints.add(
+        new Endpoint("POST", "/regulator/ratings/999999999/publish", Access.SUPERVISOR_MISSING));
+    endpoints.add(new Endpoint("POST", "/regulator/ratings/runs", Access.SUPERVISOR_BAD_REQUEST));
+    endpoints.add(new Endpoint("POST", "/regulator/enforcement", Access.SUPERVISOR_BAD_REQUEST));
+    endpoints.add(new Endpoint("GET", "/institution/ratings", Access.INSTITUTION));
+    endpoints.add(new Endpoint("GET", "/institution/api/ratings", Access.INSTITUTION));
+    endpoints.add(
+        new Endpoint("POST", "/institution/ratings/999999999/accept", Access.INSTITUTION_FOREIGN));
     endpoints.add(new Endpoint("GET", "/institution/filings", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/filings/{ownFiling}", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
@@ -166,6 +181,8 @@ class AuthorizationMatrixIT {
       case INSTITUTION -> institution ? 200 : 403;
       case INSTITUTION_FOREIGN -> institution ? 404 : 403;
       case REGULATOR_MISSING -> regulator ? 404 : 403;
+      case SUPERVISOR_MISSING -> caller.equals("supervisor") ? 404 : 403;
+      case SUPERVISOR_BAD_REQUEST -> caller.equals("supervisor") ? 400 : 403;
       case PUBLIC -> 200;
     };
   }
