@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,10 @@ class EnforcementController {
   }
 
   @GetMapping("/regulator/enforcement")
-  String list(Model model) {
+  String list(Model model, CsrfToken csrf) {
+    // The forms need the CSRF token, and a page longer than the response buffer is committed
+    // before they render: load it (and any session it needs) now.
+    csrf.getToken();
     model.addAttribute("actions", actions.all(500));
     model.addAttribute("problems", Map.of());
     return "regulator/enforcement";
@@ -49,7 +53,11 @@ class EnforcementController {
       @RequestParam(required = false) Long corrects,
       Authentication user,
       Model model,
-      HttpServletResponse response) {
+      HttpServletResponse response,
+      CsrfToken csrf) {
+    // The forms need the CSRF token, and a page longer than the response buffer is committed
+    // before they render: load it (and any session it needs) now.
+    csrf.getToken();
     EnforcementActions.Entry entry =
         new EnforcementActions.Entry(
             uscc,

@@ -3,6 +3,7 @@ package cn.cpsx.portal.rating;
 import cn.cpsx.portal.security.Identity;
 import java.util.List;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,10 @@ class InstitutionRatingController {
   }
 
   @GetMapping("/institution/ratings")
-  String own(Authentication user, Model model) {
+  String own(Authentication user, Model model, CsrfToken csrf) {
+    // The forms need the CSRF token, and a page longer than the response buffer is committed
+    // before they render: load it (and any session it needs) now.
+    csrf.getToken();
     model.addAttribute("ratings", review.ofInstitution(Identity.institutionId(user)));
     return "institution/ratings";
   }

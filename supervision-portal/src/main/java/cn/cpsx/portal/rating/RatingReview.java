@@ -69,7 +69,13 @@ public class RatingReview {
       OffsetDateTime requestedAt,
       OffsetDateTime computedAt,
       long drafts,
-      long published) {}
+      long published) {
+    public Run {
+      dataCutoff = RatingView.shanghai(dataCutoff);
+      requestedAt = RatingView.shanghai(requestedAt);
+      computedAt = RatingView.shanghai(computedAt);
+    }
+  }
 
   /** Asks batch-jobs for a run of the period as of now; returns its id. */
   @Transactional

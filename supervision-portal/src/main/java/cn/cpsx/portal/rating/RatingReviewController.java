@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,10 @@ class RatingReviewController {
   }
 
   @GetMapping("/regulator/ratings")
-  String runs(@RequestParam(required = false) Long run, Model model) {
+  String runs(@RequestParam(required = false) Long run, Model model, CsrfToken csrf) {
+    // The forms need the CSRF token, and a page longer than the response buffer is committed
+    // before they render: load it (and any session it needs) now.
+    csrf.getToken();
     List<RatingReview.Run> runs = review.runs(20);
     model.addAttribute("runs", runs);
     Long shown = run != null ? run : runs.isEmpty() ? null : runs.getFirst().id();
@@ -52,7 +56,10 @@ class RatingReviewController {
   }
 
   @GetMapping("/regulator/ratings/{id}")
-  String rating(@PathVariable long id, Model model) {
+  String rating(@PathVariable long id, Model model, CsrfToken csrf) {
+    // The forms need the CSRF token, and a page longer than the response buffer is committed
+    // before they render: load it (and any session it needs) now.
+    csrf.getToken();
     model.addAttribute(
         "rating",
         review.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));

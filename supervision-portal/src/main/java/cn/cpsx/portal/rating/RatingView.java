@@ -1,5 +1,6 @@
 package cn.cpsx.portal.rating;
 
+import cn.cpsx.schemas.FilingPeriod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,7 +46,24 @@ public record RatingView(
       String reason,
       String answer,
       String answeredBy,
-      OffsetDateTime answeredAt) {}
+      OffsetDateTime answeredAt) {
+    public Objection {
+      filedAt = shanghai(filedAt);
+      answeredAt = shanghai(answeredAt);
+    }
+  }
+
+  public RatingView {
+    // times as people at the regulator and the institutions read them: Beijing time
+    dataCutoff = shanghai(dataCutoff);
+    computedAt = shanghai(computedAt);
+    acknowledgedAt = shanghai(acknowledgedAt);
+    publishedAt = shanghai(publishedAt);
+  }
+
+  static OffsetDateTime shanghai(OffsetDateTime time) {
+    return time == null ? null : time.atZoneSameInstant(FilingPeriod.SHANGHAI).toOffsetDateTime();
+  }
 
   public boolean isDraft() {
     return "DRAFT".equals(status);
