@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * 4 digits, e-mail addresses their first character and domain ({@code w***@example.com}).
  *
  * <p>Whatever is derived from a narrative for search (words, highlights, exports) must be derived
- * from the masked text. The search index records {@link #VERSION}: an index built by an older
- * masker is rebuilt from PostgreSQL ({@code caseReindexJob}).
+ * from the masked text. When {@link #VERSION} goes up, an index built by the older masker is
+ * rebuilt from PostgreSQL ({@code caseReindexJob}, {@code scripts/cpsx reindex}).
  */
 public final class PersonalDataMasker {
 
