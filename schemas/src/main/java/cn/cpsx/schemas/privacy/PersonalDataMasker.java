@@ -1,54 +1,47 @@
 package cn.cpsx.schemas.privacy;
 
-import cn.cpsx.schemas.ResidentId;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Masks personal information before it reaches the search index (REPORTING-SPEC §6).
+ * Masks personal information (REPORTING-SPEC §6, §9: names, mobile and landline numbers, e-mail
+ * addresses, resident ID numbers, bank card numbers) in complainant fields and narratives. The one
+ * masker of every path: batch-jobs before indexing, the portal in case views and exports.
  *
- * <p>Mask format: a masked character becomes {@code *}; names keep their surname (张**), mobile
- * numbers their first 3 and last 4 digits (138****8000), landlines their area code, resident ID
- * numbers their 6-digit region prefix, bank card numbers their last 4 digits, e-mail addresses
- * their first character and domain. Inside narratives, resident IDs count only with a valid check
- * digit and card numbers only when they pass Luhn, so case and contract numbers survive.
+ * <p>Detection runs on a normalised copy of the text (NFKC: full-width digits and brackets become
+ * ASCII; digit groups may be separated by spaces, hyphens, dots or brackets) and the mask replaces
+ * the span as it was written in the original. Numbers: see {@link NumbersInText}; names: HanLP's
+ * person-name recogniser plus cue rules, see {@link NamesInText}.
+ *
+ * <p>Mask format (schemas/README.md): a masked character becomes {@code *}; names keep their
+ * surname ({@code 张**}, {@code 欧阳**}), mobile numbers their first 3 and last 4 digits ({@code
+ * 138****8000}, a {@code +86} prefix dropped), landlines their area code ({@code 010-********}, an
+ * extension dropped), resident ID numbers their 6-digit region prefix, bank card numbers their last
+ * 4 digits, e-mail addresses their first character and domain ({@code w***@example.com}).
+ *
+ * <p>Whatever is derived from a narrative for search (words, highlights, exports) must be derived
+ * from the masked text. When {@link #VERSION} goes up, an index built by the older masker is
+ * rebuilt from PostgreSQL ({@code caseReindexJob}, {@code scripts/cpsx reindex}).
  */
 public final class PersonalDataMasker {
 
-  private static final Pattern RESIDENT_ID =
-      Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
-  private static final Pattern CARD =
-      Pattern.compile("(?<![0-9])(?:[0-9][ -]?){15,18}[0-9](?![0-9])");
-  private static final Pattern MOBILE =
-      Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?1[3-9][0-9]{9}(?![0-9])");
-  private static final Pattern LANDLINE =
-      Pattern.compile("(?<![0-9A-Za-z])(0[1-9][0-9]{1,2})[ -]?([2-9][0-9]{6,7})(?![0-9])");
-  private static final Pattern EMAIL =
-      Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
-
-  /** Common Chinese surnames (single and compound): a name must start with one of them. */
-  private static final String SURNAMES =
-      "欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|司徒|尉迟|长孙|宇文|夏侯|端木|"
-          + "[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏"
-          + "薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔"
-          + "贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁"
-          + "时舒耿牟卜詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华"
-          + "车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来嵺苟全褚廉简娄盖符奚木穆党燕郎邸冀谈姬屠连郜晏栾郁商蒙计"
-          + "喻揭窦迟宇敖糜鄢冷卓花仇艾蓝都巩稽井练仲乐虞卞封竺冼原官衣楚佟栗匡宗应台巫鞠僧桑荆谌银扬明沙薄伏岑"
-          + "习胥保和蔺]";
-
-  // A name after a label (姓名：王小明 / 客户王小明 / 来电人李四), ending at punctuation or at a
-  // word that usually follows a name. A surname with an honorific (李先生) names nobody: kept.
-  private static final Pattern LABELLED_NAME =
-      Pattern.compile(
-          "(姓名[:：]?\\s*|客户|投诉人|消费者|借款人|持卡人|被保险人|投保人|来电人|来访人|联系人|申请人|当事人|委托人)"
-              + "("
-              + SURNAMES
-              + ")(?!先生|女士|小姐|老师|师傅|经理|阿姨|大爷)([\\p{IsHan}]{1,2})(?=[，。,.;；、：:（(\\s的称于在向被对和与来反表投要说因通代等及请已曾未将拨]|$)");
+  /**
+   * Raised whenever the masker finds more than before; an index built by a lower version may hold
+   * personal data the current masker would hide, and must be rebuilt.
+   */
+  public static final int VERSION = 2;
 
   private PersonalDataMasker() {}
+
+  /** Loads HanLP's dictionaries now, so that the first narrative masked does not pay for it. */
+  public static void warmUp() {
+    NamesInText.warmUp();
+  }
 
   /**
    * A copy of a case record (REPORTING-SPEC §2.1) with every personal field masked: the
@@ -68,116 +61,91 @@ public final class PersonalDataMasker {
     return masked;
   }
 
-  private static void maskText(
-      ObjectNode node, String field, java.util.function.UnaryOperator<String> mask) {
+  private static void maskText(ObjectNode node, String field, UnaryOperator<String> mask) {
     JsonNode value = node.get(field);
     if (value != null && value.isString()) {
       node.put(field, mask.apply(value.asString()));
     }
   }
 
+  /** A complainant's name: the surname (single or compound) kept, every other character masked. */
   public static String name(String name) {
-    if (name == null || name.isEmpty()) {
+    if (name == null || name.isBlank()) {
       return name;
     }
-    int first = name.offsetByCodePoints(0, 1);
-    return name.substring(0, first) + "*".repeat(name.codePointCount(first, name.length()));
+    String normal = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC);
+    int surname = Math.max(1, ChineseSurnames.at(normal, 0));
+    if (normal.codePointCount(0, normal.length()) <= surname) {
+      return "*".repeat(normal.codePointCount(0, normal.length()));
+    }
+    int kept = normal.offsetByCodePoints(0, surname);
+    return normal.substring(0, kept) + "*".repeat(normal.codePointCount(kept, normal.length()));
   }
 
+  /**
+   * A complainant's phone, however written: a mobile or landline masked as in narratives; anything
+   * else that is not recognised has every digit masked.
+   */
   public static String phone(String phone) {
     if (phone == null) {
       return null;
     }
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (digits.length() >= 11) {
-      return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    List<PersonalDataSpan> spans = find(phone);
+    if (spans.size() == 1
+        && (spans.getFirst().kind() == PersonalDataKind.MOBILE
+            || spans.getFirst().kind() == PersonalDataKind.LANDLINE)) {
+      PersonalDataSpan span = spans.getFirst();
+      String rest = phone.substring(0, span.start()) + phone.substring(span.end());
+      if (!Normalizer.normalize(rest, Normalizer.Form.NFKC).matches(".*\\d.*")) {
+        return rest.isBlank() ? span.mask() : narrative(phone);
+      }
     }
-    return "*".repeat(phone.length());
+    return Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\d", "*");
   }
 
+  /** A complainant's resident ID number: the 6-digit region prefix kept. */
   public static String idNumber(String id) {
     if (id == null) {
       return null;
     }
-    return id.length() > 6
-        ? id.substring(0, 6) + "*".repeat(id.length() - 6)
-        : "*".repeat(id.length());
+    String compact =
+        Normalizer.normalize(id, Normalizer.Form.NFKC).replaceAll("[\\s\\-.·_/]", "").toUpperCase();
+    return compact.length() > 6
+        ? compact.substring(0, 6) + "*".repeat(compact.length() - 6)
+        : "*".repeat(compact.length());
   }
 
+  /** A narrative with every name, number and e-mail address of §6 masked where it was written. */
   public static String narrative(String text) {
-    if (text == null) {
-      return null;
+    if (text == null || text.isEmpty()) {
+      return text;
     }
-    String masked =
-        replace(
-            text,
-            RESIDENT_ID,
-            m -> ResidentId.isValid(m.group()) ? idNumber(m.group()) : m.group());
-    masked =
-        replace(
-            masked,
-            CARD,
-            m -> luhn(m.group()) && !looksLikeResidentId(m.group()) ? card(m.group()) : m.group());
-    masked = replace(masked, MOBILE, m -> phone(m.group()));
-    masked = replace(masked, LANDLINE, m -> m.group(1) + "-" + "*".repeat(m.group(2).length()));
-    masked = replace(masked, EMAIL, m -> m.group(1) + "***" + m.group(2));
-    masked =
-        replace(
-            masked, LABELLED_NAME, m -> m.group(1) + m.group(2) + "*".repeat(m.group(3).length()));
-    return masked;
+    List<PersonalDataSpan> spans = find(text);
+    StringBuilder masked = new StringBuilder(text.length());
+    int at = 0;
+    for (PersonalDataSpan span : spans) {
+      masked.append(text, at, span.start()).append(span.mask());
+      at = span.end();
+    }
+    return masked.append(text, at, text.length()).toString();
   }
 
-  private static String card(String number) {
-    String digits = number.replaceAll("[^0-9]", "");
-    return "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
-  }
-
-  /**
-   * An 18-digit number with a province prefix and a real birth date is a resident ID with a wrong
-   * check digit (a typo), not a bank card: neither rule masks it (§6 asks for the check digit).
-   */
-  static boolean looksLikeResidentId(String number) {
-    String digits = number.replaceAll("[^0-9Xx]", "");
-    if (digits.length() != 18 || !digits.equals(number)) {
-      return false;
-    }
-    if (!cn.cpsx.schemas.CodeLists.standard()
-        .contains(cn.cpsx.schemas.CodeLists.PROVINCE, digits.substring(0, 2))) {
-      return false;
-    }
-    try {
-      java.time.LocalDate.parse(
-          digits.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  static boolean luhn(String number) {
-    String digits = number.replaceAll("[^0-9]", "");
-    int sum = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int d = digits.charAt(digits.length() - 1 - i) - '0';
-      if (i % 2 == 1) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
+  /** The personal data in a text, in order and without overlaps (numbers win over names). */
+  static List<PersonalDataSpan> find(String text) {
+    NormalisedText normalised = NormalisedText.of(text);
+    List<PersonalDataSpan> spans = new ArrayList<>(NumbersInText.find(normalised));
+    for (PersonalDataSpan name : NamesInText.find(normalised)) {
+      if (spans.stream().noneMatch(name::overlaps)) {
+        spans.add(name);
       }
-      sum += d;
     }
-    return sum % 10 == 0;
-  }
-
-  private static String replace(
-      String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
-    Matcher m = pattern.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+    spans.sort(Comparator.comparingInt(PersonalDataSpan::start));
+    List<PersonalDataSpan> disjoint = new ArrayList<>();
+    for (PersonalDataSpan span : spans) {
+      if (disjoint.isEmpty() || !disjoint.getLast().overlaps(span)) {
+        disjoint.add(span);
+      }
     }
-    m.appendTail(out);
-    return out.toString();
+    return disjoint;
   }
 }

@@ -3,6 +3,9 @@ package cn.cpsx.schemas.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,8 +14,25 @@ class PersonalDataMaskerTest {
   @Test
   void complainantFieldsKeepOnlyWhatIdentifiesNobody() {
     assertThat(PersonalDataMasker.name("张某某")).isEqualTo("张**");
+    assertThat(PersonalDataMasker.name("欧阳娜娜")).isEqualTo("欧阳**");
     assertThat(PersonalDataMasker.phone("13800138000")).isEqualTo("138****8000");
     assertThat(PersonalDataMasker.idNumber("11010519491231002X")).isEqualTo("110105************");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+86 138 0013 8000", "１３８００１３８０００", "138-0013-8000", "0086 13800138000",
+        "(010)87654321", "（０１０）８７６５４３２１", "010 8765 4321转123", "1380013800"
+      })
+  void aComplainantPhoneKeepsNoSubscriberDigitsHoweverWritten(String phone) {
+    assertThat(PersonalDataMasker.phone(phone))
+        .doesNotContain("13800138000", "0013", "87654321", "8765", "1380013800");
+  }
+
+  @Test
+  void aComplainantIdNumberWrittenInFullWidthOrGroupsIsMaskedToo() {
+    assertThat(PersonalDataMasker.idNumber("１１０１０５ １９４９１２３１ ００２ｘ")).isEqualTo("110105************");
   }
 
   @Test
@@ -52,11 +72,123 @@ class PersonalDataMaskerTest {
         .contains("010-********", "w***@example.com", "联系人李先生");
   }
 
-  @Test
-  void numbersThatAreNotPersonalDataSurvive() {
-    // A contract number that fails Luhn and an 18-digit number with a wrong ID check digit.
-    String text = "合同编号6222021234567890127，流水号110105194912310021。";
+  @ParameterizedTest(name = "mobile written as {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          请回电13800138000。           | 请回电138****8000。
+          请回电１３８００１３８０００。 | 请回电138****8000。
+          请回电1３8００13８000。       | 请回电138****8000。
+          请回电138 0013 8000。         | 请回电138****8000。
+          请回电138-0013-8000。         | 请回电138****8000。
+          请回电138.0013.8000。         | 请回电138****8000。
+          请回电138　0013　8000。       | 请回电138****8000。
+          请回电１３８－００１３－８０００。 | 请回电138****8000。
+          请回电+86 138 0013 8000。     | 请回电138****8000。
+          请回电+8613800138000。        | 请回电138****8000。
+          请回电0086-13800138000。      | 请回电138****8000。
+          请回电86-138-0013-8000。      | 请回电138****8000。
+          手机13800138000被盗用         | 手机138****8000被盗用
+          """)
+  void mobileNumbersAreMaskedInEveryWrittenFormPrefixIncluded(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
 
+  @ParameterizedTest(name = "landline written as {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          座机010-87654321。         | 座机010-********。
+          座机(010)87654321。        | 座机010-********。
+          座机（０１０）８７６５４３２１。 | 座机010-********。
+          座机(0755) 2345 6789。     | 座机0755-********。
+          座机0571-8765432转8023。   | 座机0571-*******。
+          座机021-6234-5678-123。    | 座机021-********。
+          座机+86 10 8765 4321。     | 座机010-********。
+          座机02887654321已停机      | 座机028-********已停机
+          电话：8765-4321。          | 电话：********。
+          """)
+  void landlinesAreMaskedWithBracketsPrefixesAndExtensions(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "resident ID written as {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          身份证11010519491231002X。            | 身份证110105************。
+          身份证11010519491231002x。            | 身份证110105************。
+          身份证110105 19491231 002X。          | 身份证110105************。
+          身份证110105-19491231-002x。          | 身份证110105************。
+          身份证１１０１０５１９４９１２３１００２Ｘ。 | 身份证110105************。
+          号码11010519491231002X的持有人        | 号码110105************的持有人
+          """)
+  void residentIdsAreMaskedInEveryWrittenForm(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "card written as {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          卡号6222021234567890128被盗刷       | 卡号***************0128被盗刷
+          卡号6222 0212 3456 7890 128被盗刷   | 卡号***************0128被盗刷
+          卡号6222-0212-3456-7890-128被盗刷   | 卡号***************0128被盗刷
+          卡号６２２２０２１２３４５６７８９０１２８被盗刷 | 卡号***************0128被盗刷
+          """)
+  void bankCardsAreMaskedInEveryWrittenForm(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void eMailAddressesInFullWidthOrUpperCaseAreMasked() {
+    assertThat(PersonalDataMasker.narrative("邮箱ｗｘｍ＠ｅｘａｍｐｌｅ．ｃｏｍ已回复"))
+        .isEqualTo("邮箱w***@example.com已回复");
+    assertThat(PersonalDataMasker.narrative("邮箱WXM99@QQ.COM")).isEqualTo("邮箱W***@QQ.COM");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          投诉人王小明反映年费被扣。      | 投诉人王**反映年费被扣。
+          来信人：欧阳娜娜，称理财未兑付。 | 来信人：欧阳**，称理财未兑付。
+          车主邬建国称保险理赔被拒。      | 车主邬**称保险理赔被拒。
+          持卡人司马静琪称卡被盗刷。      | 持卡人司马**称卡被盗刷。
+          本人覃秀兰，身份证丢失。        | 本人覃**，身份证丢失。
+          我叫诸葛天，在网点办理业务。    | 我叫诸葛*，在网点办理业务。
+          来访者自称阙小龙，要求退款。    | 来访者自称阙**，要求退款。
+          据王伟本人反映，扣款未告知。    | 据王*本人反映，扣款未告知。
+          鲍冬梅女士来电反映。            | 鲍**女士来电反映。
+          其妻子刘晓燕代为投诉。          | 其妻子刘**代为投诉。
+          上官婉儿的女儿代为来电。        | 上官**的女儿代为来电。
+          【投诉人】辛子怡，卡被冻结。    | 【投诉人】辛**，卡被冻结。
+          贾宝玉称年费被扣。              | 贾**称年费被扣。
+          """)
+  void namesAreFoundAfterLabelsInTheFirstPersonAndBeforeHonorifics(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "金额12,345.67元，于2026年6月19日扣款。",
+        "2026-06-19扣款3800元，共12期，年利率4.35%。",
+        "合同编号HT0829129477，订单号DD20261126123456。",
+        "尾号1234的信用卡，请拨打95588或12378，或400-820-8888。",
+        "流水号110105194912310021。",
+        "合同编号6222021234567890127。",
+        "在王府井支行办理，转张家口分行，司马台景区附近。",
+        "客户经理称黄金积存业务由平安银行代销。",
+        "联系人李先生，王经理未回电。",
+        "工单号84853080已转高新区支行。"
+      })
+  void lookAlikesSurvive(String text) {
     assertThat(PersonalDataMasker.narrative(text)).isEqualTo(text);
   }
 }

@@ -1,0 +1,332 @@
+package cn.cpsx.schemas.privacy;
+
+import cn.cpsx.schemas.CodeLists;
+import cn.cpsx.schemas.ResidentId;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds mobile and landline numbers, resident ID numbers, bank card numbers and e-mail addresses in
+ * a {@link NormalisedText}, however they were typed: full-width or mixed digits, digit groups
+ * separated by spaces, hyphens, dots or brackets, {@code +86}/{@code 0086}/{@code 86-} prefixes,
+ * area codes in brackets, extensions, a lower-case {@code x} check character, glued to Chinese text
+ * on both sides.
+ *
+ * <p>Digit groups joined by at most three separator characters form a run; within a run the longest
+ * sequence of whole groups that is a valid number of some kind is taken first. Checks keep
+ * look-alikes alone: a resident ID needs its ISO 7064 MOD 11-2 check character, a province prefix
+ * and a real birth date, a card number must pass Luhn and start like a card (3–6), a mobile starts
+ * 13–19, a landline has a real area code. Numbers glued to Latin letters (contract and order codes
+ * such as {@code HT0829129477}) are skipped, except after a few labels people write (ID, Tel, No…).
+ */
+final class NumbersInText {
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)\\s?@\\s?"
+              + "([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+  private static final Pattern MOBILE = Pattern.compile("(?:0086|86)?(1[3-9]\\d{9})");
+  private static final Pattern LANDLINE =
+      Pattern.compile("(?:(?:0086|86)0?|0)(10|2\\d|[3-9]\\d{2})([2-9]\\d{6,7})");
+  private static final Pattern SUBSCRIBER_ONLY = Pattern.compile("[2-9]\\d{6,7}");
+  private static final Pattern EXTENSION =
+      Pattern.compile("\\s{0,2}(?:转|分机|ext\\.?|EXT\\.?|Ext\\.?|[-xX#])\\s{0,2}\\d{1,6}(?!\\d)");
+  // A landline written without its area code is only told from other numbers by what precedes it.
+  private static final Pattern PHONE_CUE =
+      Pattern.compile("(?:电话|座机|固话|致电|拨打|来电|联系方式|Tel|TEL|tel)(?:号码|号)?(?:是|为)?[:：.\\s]{0,2}$");
+  private static final Set<String> LABELS_BEFORE_NUMBERS =
+      Set.of(
+          "ID", "id", "Tel", "TEL", "tel", "Mobile", "mobile", "MOBILE", "Phone", "phone", "PHONE",
+          "Mob", "MOB", "No", "NO", "no", "Card", "card", "CARD");
+
+  private NumbersInText() {}
+
+  static List<PersonalDataSpan> find(NormalisedText normalised) {
+    String text = normalised.text();
+    List<PersonalDataSpan> found = new ArrayList<>();
+    List<int[]> emails = new ArrayList<>();
+    Matcher email = EMAIL.matcher(text);
+    while (email.find()) {
+      String local = email.group(1);
+      found.add(
+          span(
+              normalised,
+              PersonalDataKind.EMAIL,
+              email.start(),
+              email.end(),
+              local.charAt(0) + "***@" + email.group(2)));
+      emails.add(new int[] {email.start(), email.end()});
+    }
+    for (List<int[]> run : runs(text, emails)) {
+      findInRun(normalised, run, found);
+    }
+    return found;
+  }
+
+  /** Digit groups, chained into runs where separators alone stand between them. */
+  private static List<List<int[]>> runs(String text, List<int[]> skip) {
+    List<List<int[]>> runs = new ArrayList<>();
+    List<int[]> run = null;
+    int previousEnd = -1;
+    boolean previousEndsWithX = false;
+    int i = 0;
+    while (i < text.length()) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && isDigit(text.charAt(i))) {
+        i++;
+      }
+      boolean endsWithX =
+          i < text.length()
+              && (text.charAt(i) == 'X' || text.charAt(i) == 'x')
+              && (i + 1 >= text.length() || !isAsciiLetter(text.charAt(i + 1)));
+      if (endsWithX) {
+        i++;
+      }
+      if (inside(skip, start)) {
+        previousEnd = -1;
+        continue;
+      }
+      boolean joined =
+          run != null
+              && !previousEndsWithX
+              && start - previousEnd <= 3
+              && onlySeparators(text, previousEnd, start);
+      if (!joined) {
+        run = new ArrayList<>();
+        runs.add(run);
+      }
+      run.add(new int[] {start, i});
+      previousEnd = i;
+      previousEndsWithX = endsWithX;
+    }
+    return runs;
+  }
+
+  private static void findInRun(
+      NormalisedText normalised, List<int[]> run, List<PersonalDataSpan> found) {
+    String text = normalised.text();
+    if (gluedToCode(text, run.getFirst()[0])) {
+      return;
+    }
+    int i = 0;
+    while (i < run.size()) {
+      int taken = -1;
+      for (int j = run.size() - 1; j >= i && taken < 0; j--) {
+        StringBuilder digits = new StringBuilder();
+        for (int k = i; k <= j; k++) {
+          digits.append(text, run.get(k)[0], run.get(k)[1]);
+        }
+        int start = run.get(i)[0];
+        int end = run.get(j)[1];
+        String firstGroup = text.substring(run.get(i)[0], run.get(i)[1]);
+        boolean countryCode = j > i && (firstGroup.equals("86") || firstGroup.equals("0086"));
+        PersonalDataSpan span =
+            classify(normalised, digits.toString().toUpperCase(), start, end, countryCode, i == 0);
+        if (span != null) {
+          found.add(span);
+          int spanEnd = span.end();
+          taken = j;
+          // Skip groups the span swallowed (an extension written as its own group).
+          while (taken + 1 < run.size()
+              && normalised.startInOriginal(run.get(taken + 1)[0]) < spanEnd) {
+            taken++;
+          }
+        }
+      }
+      i = taken >= 0 ? taken + 1 : i + 1;
+    }
+  }
+
+  private static PersonalDataSpan classify(
+      NormalisedText normalised,
+      String digits,
+      int start,
+      int end,
+      boolean countryCode,
+      boolean firstOfRun) {
+    String text = normalised.text();
+    if (digits.indexOf('X') >= 0 && digits.indexOf('X') != digits.length() - 1) {
+      return null;
+    }
+    int prefixed = plusBefore(text, start);
+    if (ResidentId.isValid(digits) && looksLikeResidentId(digits)) {
+      return span(
+          normalised,
+          PersonalDataKind.RESIDENT_ID,
+          start,
+          end,
+          digits.substring(0, 6) + "*".repeat(12));
+    }
+    if (digits.indexOf('X') >= 0) {
+      return null;
+    }
+    if (digits.length() >= 16
+        && digits.length() <= 19
+        && digits.charAt(0) >= '3'
+        && digits.charAt(0) <= '6'
+        && luhn(digits)
+        && !looksLikeResidentId(digits)) {
+      return span(
+          normalised,
+          PersonalDataKind.BANK_CARD,
+          start,
+          end,
+          "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4));
+    }
+    Matcher mobile = MOBILE.matcher(digits);
+    if (mobile.matches()) {
+      String number = mobile.group(1);
+      return span(
+          normalised,
+          PersonalDataKind.MOBILE,
+          prefixed,
+          end,
+          number.substring(0, 3) + "****" + number.substring(7));
+    }
+    Matcher landline = LANDLINE.matcher(digits);
+    if (landline.matches() && (prefixed < start || countryCode || digits.startsWith("0"))) {
+      int landlineStart = prefixed < start ? prefixed : openingBracketBefore(text, start);
+      return span(
+          normalised,
+          PersonalDataKind.LANDLINE,
+          landlineStart,
+          extensionEnd(text, end),
+          "0" + landline.group(1) + "-" + "*".repeat(landline.group(2).length()));
+    }
+    if (firstOfRun
+        && SUBSCRIBER_ONLY.matcher(digits).matches()
+        && PHONE_CUE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+      return span(
+          normalised,
+          PersonalDataKind.LANDLINE,
+          start,
+          extensionEnd(text, end),
+          "*".repeat(digits.length()));
+    }
+    return null;
+  }
+
+  private static PersonalDataSpan span(
+      NormalisedText normalised, PersonalDataKind kind, int start, int end, String mask) {
+    return new PersonalDataSpan(
+        kind, normalised.startInOriginal(start), normalised.endInOriginal(end), mask);
+  }
+
+  /** Where a number starts once a {@code +} (or a bracket before it) is counted. */
+  private static int plusBefore(String text, int start) {
+    int at = start;
+    while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '(')) {
+      at--;
+    }
+    return at > 0 && text.charAt(at - 1) == '+' ? at - 1 : start;
+  }
+
+  private static int openingBracketBefore(String text, int start) {
+    return start > 0 && text.charAt(start - 1) == '(' ? start - 1 : start;
+  }
+
+  private static int extensionEnd(String text, int end) {
+    Matcher extension = EXTENSION.matcher(text).region(end, text.length());
+    return extension.lookingAt() ? extension.end() : end;
+  }
+
+  /** A run glued to Latin letters is part of a code (HT0829129477), unless the letters label it. */
+  private static boolean gluedToCode(String text, int start) {
+    int at = start;
+    if (at > 0 && text.charAt(at - 1) == '+') {
+      return false;
+    }
+    int letters = at;
+    while (letters > 0 && isAsciiLetter(text.charAt(letters - 1))) {
+      letters--;
+    }
+    if (letters == at) {
+      return false;
+    }
+    return !LABELS_BEFORE_NUMBERS.contains(text.substring(letters, at));
+  }
+
+  private static boolean onlySeparators(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isSeparator(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' '
+        || c == '\t'
+        || c == '\u00A0'
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '/'
+        || c == '('
+        || c == ')'
+        || c == '\u00B7'
+        || c == '\u30FB'
+        || c == '\u2212'
+        || (c >= '\u2010' && c <= '\u2015');
+  }
+
+  private static boolean inside(List<int[]> ranges, int at) {
+    for (int[] range : ranges) {
+      if (at >= range[0] && at < range[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  /**
+   * An 18-digit number with a province prefix and a real birth date is a resident ID with a wrong
+   * check digit (a typo), not a bank card: neither rule masks it (§6 asks for the check digit).
+   */
+  static boolean looksLikeResidentId(String digits) {
+    if (digits.length() != 18
+        || !CodeLists.standard().contains(CodeLists.PROVINCE, digits.substring(0, 2))) {
+      return false;
+    }
+    try {
+      LocalDate birth = LocalDate.parse(digits.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
+      return birth.getYear() >= 1900 && birth.getYear() <= 2100;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  static boolean luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
+  }
+}
