@@ -36,6 +36,9 @@ final class AppProcesses {
             String.valueOf(port));
     builder.environment().put("CPSX_DB", "cpsx_test");
     builder.environment().put("CPSX_CASE_ALIAS", "cpsx-test-cases");
+    // the tests' index holds fixtures written straight to it: no rebuild from PostgreSQL behind
+    // them
+    builder.environment().put("CPSX_SEARCH_REINDEXONMASKERUPGRADE", "false");
     builder.environment().put("CPSX_SFTP_PORT", "18023"); // not the demo's 2222
     builder
         .environment()

@@ -1,8 +1,11 @@
 package cn.cpsx.batch.indexing;
 
+import cn.cpsx.schemas.privacy.PersonalDataMasker;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,6 +22,7 @@ public class CaseIndexSetup {
 
   private static final Logger log = LoggerFactory.getLogger(CaseIndexSetup.class);
   private static final String TEMPLATE = "/elasticsearch/_index_templates/cpsx-cases.json";
+  private static final String MASKER_VERSION = "maskerVersion";
 
   private final ElasticsearchClient client;
   private final SearchIndexProperties properties;
@@ -52,9 +56,48 @@ public class CaseIndexSetup {
     }
     if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
       String index = alias + "-v1";
-      client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
+      create(index, alias);
       log.info("created search index {} behind alias {}", index, alias);
     }
     ready = true;
+  }
+
+  /**
+   * Creates a case index stamped (mapping {@code _meta.maskerVersion}) with the version of the
+   * personal-data masker that builds its documents; {@code writeAlias} null for none yet.
+   */
+  public void create(String index, String writeAlias) throws IOException {
+    client
+        .indices()
+        .create(
+            c -> {
+              c.index(index)
+                  .mappings(m -> m.meta(MASKER_VERSION, JsonData.of(PersonalDataMasker.VERSION)));
+              if (writeAlias != null) {
+                c.aliases(writeAlias, a -> a.isWriteIndex(true));
+              }
+              return c;
+            });
+  }
+
+  /**
+   * The oldest masker version among the indices behind the alias: 0 for an index built before
+   * indices were stamped (masker v1).
+   */
+  public int indexedMaskerVersion() throws IOException {
+    return client
+        .indices()
+        .getMapping(g -> g.index(properties.caseAlias()))
+        .mappings()
+        .values()
+        .stream()
+        .mapToInt(
+            index -> {
+              Map<String, JsonData> meta = index.mappings().meta();
+              JsonData version = meta == null ? null : meta.get(MASKER_VERSION);
+              return version == null ? 0 : version.to(Integer.class);
+            })
+        .min()
+        .orElse(0);
   }
 }

@@ -105,7 +105,14 @@ public class RatingJobs {
                 () ->
                     new ResponseStatusException(
                         HttpStatus.BAD_REQUEST, "period must be YYYY or YYYY-Qn: " + period));
-    long runId = request(ratingPeriod, cutoff != null ? cutoff : clock.instant(), "operator");
+    Instant at = cutoff != null ? cutoff : clock.instant();
+    if (!ratingPeriod.mayBeRatedAt(at)) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "a year is rated once it has ended, a quarter (provisional) once it has begun: "
+              + period);
+    }
+    long runId = request(ratingPeriod, at, "operator");
     JobExecution execution = compute(runId);
     return Map.of(
         "job",

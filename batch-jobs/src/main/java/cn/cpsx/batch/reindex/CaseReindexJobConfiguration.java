@@ -90,7 +90,7 @@ class CaseReindexJobConfiguration {
                           .orElse(0)
                       + 1;
               String target = alias + "-v" + next;
-              client.indices().create(c -> c.index(target));
+              setup.create(target, null);
               ExecutionContext job =
                   chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
               job.putString(TARGET, target);

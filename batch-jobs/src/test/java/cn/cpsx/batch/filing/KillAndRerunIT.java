@@ -118,6 +118,9 @@ class KillAndRerunIT {
     builder.environment().put("CPSX_BATCH_PORT", "18093");
     builder.environment().put("CPSX_DB", "cpsx_test");
     builder.environment().put("CPSX_CASE_ALIAS", "cpsx-test-cases");
+    // the tests' index holds fixtures written straight to it: no rebuild from PostgreSQL behind
+    // them
+    builder.environment().put("CPSX_SEARCH_REINDEXONMASKERUPGRADE", "false");
     builder.redirectErrorStream(true);
     builder.redirectOutput(new File("target/kill-and-rerun-" + run + ".log"));
     return builder.start();

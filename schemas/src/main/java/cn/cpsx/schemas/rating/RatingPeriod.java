@@ -41,6 +41,14 @@ public record RatingPeriod(
     return quarter != 0;
   }
 
+  /**
+   * Whether the period may be rated as of {@code cutoff}: a year (final) only once it has ended, a
+   * quarter (provisional) once it has begun.
+   */
+  public boolean mayBeRatedAt(Instant cutoff) {
+    return provisional() ? start().isBefore(cutoff) : !end().isAfter(cutoff);
+  }
+
   public Instant start() {
     return firstDay.atStartOfDay(FilingPeriod.SHANGHAI).toInstant();
   }

@@ -61,4 +61,13 @@ class RatingPeriodTest {
         .extracting(DueFiling::period)
         .containsExactly("2026-Q3");
   }
+
+  @Test
+  void aYearIsRatedOnlyOnceEndedAndAQuarterOnceBegun() {
+    Instant midYear = OffsetDateTime.parse("2026-12-02T10:00+08:00").toInstant();
+    assertThat(RatingPeriod.parse("2026").orElseThrow().mayBeRatedAt(midYear)).isFalse();
+    assertThat(RatingPeriod.parse("2025").orElseThrow().mayBeRatedAt(midYear)).isTrue();
+    assertThat(RatingPeriod.parse("2026-Q4").orElseThrow().mayBeRatedAt(midYear)).isTrue();
+    assertThat(RatingPeriod.parse("2027-Q1").orElseThrow().mayBeRatedAt(midYear)).isFalse();
+  }
 }

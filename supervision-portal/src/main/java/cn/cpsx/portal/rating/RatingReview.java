@@ -89,8 +89,11 @@ public class RatingReview {
                         "期间应为 YYYY 或 YYYY-Qn",
                         "period must be YYYY or YYYY-Qn"));
     Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    if (!period.start().isBefore(cutoff)) {
-      throw refused(HttpStatus.BAD_REQUEST, "期间尚未开始", "the period has not begun");
+    if (!period.mayBeRatedAt(cutoff)) {
+      throw refused(
+          HttpStatus.BAD_REQUEST,
+          "年度评级须在该年结束后进行，季度评级须在该季度开始后进行",
+          "a year is rated once it has ended, a quarter (provisional) once it has begun");
     }
     long id =
         jdbc.sql(
