@@ -9,17 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole thin path on real servers: an institution files a CASES filing over REST with its
@@ -39,6 +44,8 @@ class ThinPathIT {
   static final String PORTAL = "http://localhost:18090";
 
   static final List<Process> apps = new ArrayList<>();
+
+  @Autowired JdbcClient jdbc;
 
   @BeforeAll
   static void startIngestionAndBatchJobs() throws Exception {
@@ -103,6 +110,97 @@ class ThinPathIT {
               assertThat(page).contains(caseNo).containsPattern("<em>[^<]*转账[^<]*</em>");
               assertThat(page).doesNotContain("13700001111").contains("137****1111");
             });
+  }
+
+  /**
+   * The public contract end to end: cases filed over REST are validated, rated by the batch-jobs
+   * process for the current quarter, published by a supervisor through the portal, and every
+   * published grade of the quarter is recomputed from the open data alone by the script anyone can
+   * run (scripts/open-data/recompute_ratings.py).
+   */
+  @Test
+  void aQuarterFiledThroughTheChannelsIsRatedPublishedAndRecomputedFromTheOpenDataAlone()
+      throws Exception {
+    OffsetDateTime received = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1).withNano(0);
+    String quarter = received.getYear() + "-Q" + ((received.getMonthValue() - 1) / 3 + 1);
+    String prefix = "RATE-" + UUID.randomUUID().toString().substring(0, 8);
+    String body =
+        """
+        {"specVersion":"1","filingType":"CASES","institution":"%s","mode":"LIVE","cases":[
+          {"caseNo":"%s-1","receivedAt":"%s","channel":"REGULATOR","businessCategory":"CREDIT_CARD",
+           "reason":"FEES","demand":"REFUND","region":"110105","status":"RESOLVED",
+           "resolvedAt":"%s","outcome":"UPHELD","satisfaction":"SATISFIED",
+           "narrative":"客户称信用卡年费未经告知即被扣收，要求退还年费。"},
+          {"caseNo":"%s-2","receivedAt":"%s","channel":"PHONE","businessCategory":"DEPOSIT",
+           "reason":"SERVICE_QUALITY","demand":"APOLOGY","region":"110105","status":"IN_PROGRESS",
+           "narrative":"客户到网点办理取款排队两小时，对服务态度不满。"}]}
+        """
+            .formatted(BANK, prefix, received, received, prefix, received);
+    HttpResponse<String> receipt =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + INGESTION_PORT + "/api/v1/filings"))
+                    .header("Authorization", "Bearer " + KeycloakTokens.institution(BANK))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(receipt.statusCode()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("SELECT count(*) FROM complaint_case WHERE case_no LIKE ?")
+                        .param(prefix + "-%")
+                        .query(Long.class)
+                        .single()
+                    == 2);
+
+    PortalApi supervisor = PortalApi.as("supervisor");
+    HttpResponse<String> requested =
+        supervisor.post("/regulator/ratings/runs", "period=" + quarter);
+    assertThat(requested.statusCode()).isEqualTo(302);
+    String location = requested.headers().firstValue("Location").orElseThrow();
+    long run = Long.parseLong(location.substring(location.indexOf("run=") + 4));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                jdbc.sql("SELECT computed_at IS NOT NULL FROM rating_run WHERE id = ?")
+                    .param(run)
+                    .query(Boolean.class)
+                    .single());
+    // The 10-day objection window would hold this test for days: close it in the database.
+    jdbc.sql("UPDATE rating SET objection_deadline = current_date - 2 WHERE run_id = ?")
+        .param(run)
+        .update();
+    assertThat(supervisor.post("/regulator/ratings/runs/" + run + "/publish", "").statusCode())
+        .isEqualTo(302);
+
+    JsonNode published =
+        PortalApi.anonymous().json("/api/open/v1/ratings?period=" + quarter + "&q=" + BANK);
+    JsonNode bank = published.get("items").get(0);
+    assertThat(bank.get("uscc").asString()).isEqualTo(BANK);
+    assertThat(bank.get("provisional").asBoolean()).isTrue();
+    assertThat(bank.get("factors").get(0).get("figures").get("complaints").asLong())
+        .isGreaterThanOrEqualTo(2);
+
+    Process script =
+        new ProcessBuilder(
+                "python3",
+                Path.of("..", "scripts", "open-data", "recompute_ratings.py").toString(),
+                "--base-url",
+                PORTAL,
+                "--period",
+                quarter)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(script.exitValue()).as(output).isZero();
+    assertThat(output).contains("0 disagreement");
   }
 
   @Test
