@@ -181,7 +181,7 @@ class RatingBenchmarkIT {
                      'extended', c.n % 9 = 0,
                      'narrative', '客户反映信用卡年费未经告知即被扣收，要求退还。')
               FROM (SELECT n, 'B' || lpad((1 + n % ?)::text, 17, '0') AS uscc, 'BC-' || n AS case_no,
-                           timestamptz '2025-01-01 00:00+08' + ((n * 7919) % 31536000 || ' seconds')::interval
+                           timestamptz '2025-01-01 00:00+08' + ((n::bigint * 7919) % 31536000 || ' seconds')::interval
                              AS received
                       FROM generate_series(1, ?) n) c
               JOIN generate_series(1, 2) v ON v = 1 OR c.n % 10 = 0
