@@ -33,18 +33,28 @@ class RatingFiguresCollection {
     return jdbc.sql(
             """
             WITH case_now AS (
-              SELECT DISTINCT ON (v.institution_uscc, v.case_no) v.institution_uscc, v.record
-                FROM complaint_case_version v
-                JOIN filing f ON f.filing_id = v.filing_id
+              -- The current version (complaint_case) is the newest of all; when its filing was
+              -- validated by the cut-off it is also the newest as of the cut-off: almost every case.
+              SELECT c.institution_uscc, c.record, c.received_at
+                FROM complaint_case c JOIN filing f ON f.filing_id = c.filing_id
                WHERE f.validated_at <= :cutoff
-               ORDER BY v.institution_uscc, v.case_no, v.filing_seq DESC
+                 AND c.received_at >= :start AND c.received_at < :end
+              UNION ALL
+              -- The few changed after the cut-off: their newest version validated by then.
+              SELECT * FROM (
+                SELECT DISTINCT ON (v.institution_uscc, v.case_no) v.institution_uscc, v.record,
+                       (v.record->>'receivedAt')::timestamptz AS received_at
+                  FROM complaint_case c
+                  JOIN filing cf ON cf.filing_id = c.filing_id AND cf.validated_at > :cutoff
+                  JOIN complaint_case_version v
+                    ON v.institution_uscc = c.institution_uscc AND v.case_no = c.case_no
+                  JOIN filing f ON f.filing_id = v.filing_id AND f.validated_at <= :cutoff
+                 ORDER BY v.institution_uscc, v.case_no, v.filing_seq DESC) older
+               WHERE received_at >= :start AND received_at < :end
             ), period_case AS (
-              SELECT institution_uscc, record,
-                     (record->>'receivedAt')::timestamptz AS received_at,
+              SELECT institution_uscc, record, received_at,
                      record->>'status' IN ('RESOLVED', 'CLOSED_UNRESOLVED') AS closed
                 FROM case_now
-               WHERE (record->>'receivedAt')::timestamptz >= :start
-                 AND (record->>'receivedAt')::timestamptz < :end
             ), case_counts AS (
               SELECT institution_uscc,
                      count(*) AS complaints,

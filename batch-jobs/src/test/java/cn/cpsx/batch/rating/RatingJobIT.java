@@ -138,7 +138,7 @@ class RatingJobIT {
   void theSameCutOffGivesTheSameFiguresWhateverArrivesLater() {
     fileWorld();
     Instant cutoff = Instant.now();
-    // after the cut-off: a new case for P2 and case 1 of P1 escalated
+    // after the cut-off: a new case for P2, and P1's resolved case 3 re-filed as escalated
     file(
         P2,
         cases(
@@ -146,6 +146,13 @@ class RatingJobIT {
             99,
             99,
             i -> caseJson("LATE-" + i, at(3, 1), "ONLINE", "RECEIVED", null, null, false)));
+    file(
+        P1,
+        cases(
+            P1,
+            3,
+            3,
+            i -> caseJson("C3", at(2, 4), "PHONE", "ESCALATED", null, "SATISFIED", false)));
 
     long atCutoff = ratings.request(period(), cutoff, "RatingJobIT");
     ratings.compute(atCutoff);
@@ -154,6 +161,11 @@ class RatingJobIT {
 
     assertFigures(drafts(atCutoff).get(P2), "COMPLAINT_INTENSITY", "complaints", 10);
     assertFigures(drafts(later).get(P2), "COMPLAINT_INTENSITY", "complaints", 11);
+    // a case re-filed after the cut-off counts as it stood at the cut-off, and as re-filed later
+    assertFigures(drafts(atCutoff).get(P1), "ESCALATION", "escalated", 3);
+    assertFigures(drafts(atCutoff).get(P1), "TIMELINESS", "closed", 37);
+    assertFigures(drafts(later).get(P1), "ESCALATION", "escalated", 4);
+    assertFigures(drafts(later).get(P1), "TIMELINESS", "closed", 36);
     // the later run's draft replaced the earlier one; only one draft per institution and period
     assertThat(
             jdbc.sql("SELECT status FROM rating WHERE run_id = ? AND institution_uscc = ?")
