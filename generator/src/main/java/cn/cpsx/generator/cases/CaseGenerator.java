@@ -92,6 +92,27 @@ public final class CaseGenerator {
     return cases;
   }
 
+  /**
+   * A hot spot: {@code count} complaints of one category spread over the seven days from {@code
+   * monday}, on top of the institution's usual ones (case numbers {@code …-H00001}).
+   */
+  public static List<CaseLife> burst(
+      long seed, Institution institution, String category, LocalDate monday, int count) {
+    Random random = Seeds.random(seed, "burst:" + institution.uscc() + ":" + monday);
+    String prefix = institution.uscc().substring(8, 14);
+    List<CaseLife> cases = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      OffsetDateTime at =
+          monday
+              .plusDays(n * 7L / count)
+              .atTime(Seeds.weighted(random, HOUR), random.nextInt(60))
+              .atOffset(SHANGHAI);
+      String caseNo = "%s-%d-H%05d".formatted(prefix, monday.getYear(), n + 1);
+      cases.add(one(random, institution, false, caseNo, at, category));
+    }
+    return cases;
+  }
+
   private static CaseLife one(
       Random random,
       Institution institution,

@@ -79,6 +79,49 @@ public final class FilingPlan {
     return filings;
   }
 
+  /**
+   * Two filings worth seeing on the filings board: a TEST filing (checked, never counted) and a
+   * live one with a bad record among good ones (an unknown channel code: PARTIALLY_ACCEPTED).
+   */
+  public static List<Planned> instructive(World world) {
+    List<Institution> active = world.institutions().stream().filter(Institution::active).toList();
+    Instant asOf = world.spec().asOf();
+    String day = asOfDay(world).format(DateTimeFormatter.BASIC_ISO_DATE);
+    Institution first = active.get(0);
+    List<FiledCase> some =
+        world.casesOf(first.uscc()).stream().limit(3).map(c -> c.asOf(asOf)).toList();
+    ObjectNode test = FilingDocuments.cases(first.uscc(), "TEST", some);
+    Institution second = active.get(1);
+    List<CaseLife> own = world.casesOf(second.uscc());
+    List<FiledCase> recent =
+        own.subList(Math.max(0, own.size() - 10), own.size()).stream()
+            .map(c -> c.asOf(asOf))
+            .toList();
+    ObjectNode partial = FilingDocuments.cases(second.uscc(), "LIVE", recent);
+    ((ObjectNode) partial.get("cases").get(recent.size() - 1)).put("channel", "FAX");
+    return List.of(
+        new Planned(
+            first,
+            Channel.REST,
+            new Filing(
+                first.uscc(),
+                "CASES",
+                null,
+                Format.JSON,
+                "%s_CASES_%s_9_TEST.json".formatted(first.uscc(), day),
+                FilingFormats.write(test, Format.JSON))),
+        new Planned(
+            second,
+            Channel.REST,
+            new Filing(
+                second.uscc(),
+                "CASES",
+                null,
+                Format.JSON,
+                "%s_CASES_%s_9.json".formatted(second.uscc(), day),
+                FilingFormats.write(partial, Format.JSON))));
+  }
+
   /** Statistics and self-assessments the world files (not the missing ones), in period order. */
   public static List<Planned> periodic(World world) {
     List<Planned> planned = new ArrayList<>();

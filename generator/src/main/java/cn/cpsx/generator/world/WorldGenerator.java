@@ -48,6 +48,7 @@ public final class WorldGenerator {
       }
       cases.put(institution.uscc(), List.copyOf(own));
     }
+    plantHotSpot(spec, active, cases, asOfDay);
 
     List<QuarterlyStatistics> statistics = new ArrayList<>();
     List<SelfAssessment> assessments = new ArrayList<>();
@@ -86,6 +87,34 @@ public final class WorldGenerator {
             spec.from(),
             asOfDay.minusDays(1),
             spec.actionsPerSeverity()));
+  }
+
+  /**
+   * The first online platform's online-lending complaints jump in the last complete week (Monday to
+   * Sunday, Shanghai) before asOf: something for the weekly hot-spot sweep to find.
+   */
+  private static void plantHotSpot(
+      WorldSpec spec,
+      List<Institution> active,
+      Map<String, List<CaseLife>> cases,
+      LocalDate asOfDay) {
+    LocalDate monday =
+        asOfDay
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+            .minusWeeks(1);
+    if (!monday.isBefore(spec.from())) {
+      active.stream()
+          .filter(i -> i.type().equals("ONLINE_PLATFORM"))
+          .findFirst()
+          .ifPresent(
+              platform -> {
+                List<CaseLife> own = new ArrayList<>(cases.get(platform.uscc()));
+                own.addAll(
+                    CaseGenerator.burst(spec.seed(), platform, "ONLINE_LENDING", monday, 16));
+                own.sort(Comparator.comparing(CaseLife::receivedAt));
+                cases.put(platform.uscc(), List.copyOf(own));
+              });
+    }
   }
 
   private static Submission drawSubmission(Random random, boolean worse) {

@@ -132,6 +132,33 @@ class WorldGeneratorTest {
   }
 
   @Test
+  void anOnlinePlatformsLendingComplaintsJumpInTheLastCompleteWeek() {
+    Institution platform =
+        DEMO.institutions().stream()
+            .filter(i -> i.active() && i.type().equals("ONLINE_PLATFORM"))
+            .findFirst()
+            .orElseThrow();
+    LocalDate monday = LocalDate.of(2026, 11, 23);
+    long lastWeek =
+        DEMO.casesOf(platform.uscc()).stream()
+            .filter(c -> c.businessCategory().equals("ONLINE_LENDING"))
+            .filter(
+                c ->
+                    !c.receivedAt().toLocalDate().isBefore(monday)
+                        && c.receivedAt().toLocalDate().isBefore(monday.plusDays(7)))
+            .count();
+    long weekBefore =
+        DEMO.casesOf(platform.uscc()).stream()
+            .filter(c -> c.businessCategory().equals("ONLINE_LENDING"))
+            .filter(
+                c ->
+                    !c.receivedAt().toLocalDate().isBefore(monday.minusDays(7))
+                        && c.receivedAt().toLocalDate().isBefore(monday))
+            .count();
+    assertThat(lastWeek).isGreaterThanOrEqualTo(16).isGreaterThan(weekBefore * 3);
+  }
+
+  @Test
   void complainantsComeFromEverywhereButMostlyFromPopulousProvinces() {
     long guangdong = all().stream().filter(c -> c.region().startsWith("44")).count();
     long tibet = all().stream().filter(c -> c.region().startsWith("54")).count();
