@@ -116,51 +116,37 @@ public final class DemoRun {
   // --- filings --------------------------------------------------------------------------------
 
   private List<Sent> send(List<FilingPlan.Planned> plan, boolean periodic) throws Exception {
-    Map<Channel, Integer> counts = new TreeMap<>();
-    List<Sent> sent = new ArrayList<>();
-    List<FilingPlan.Planned> overSftp = new ArrayList<>();
-    int skipped = 0;
-    // Four institutions' software at a time: intake is what is being shown, not a load test.
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<FilingPlan.Planned> overSftp =
+        plan.stream().filter(p -> p.channel() == Channel.SFTP).toList();
+    List<Optional<Sent>> results = new ArrayList<>();
+    // Four institutions' software at a time over HTTP, and the SFTP uploaders beside them: intake
+    // is what is being shown, not a load test.
+    ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
+      Future<List<Optional<Sent>>> sftp = pool.submit(() -> sendOverSftp(overSftp, periodic));
       List<Future<Optional<Sent>>> futures = new ArrayList<>();
       for (FilingPlan.Planned p : plan) {
-        if (p.channel() == Channel.SFTP) {
-          overSftp.add(p);
-          continue;
+        if (p.channel() != Channel.SFTP) {
+          futures.add(pool.submit(() -> sendOne(p, periodic)));
         }
-        futures.add(pool.submit(() -> sendOne(p, periodic)));
       }
       for (Future<Optional<Sent>> f : futures) {
-        Optional<Sent> s = f.get();
-        if (s.isPresent()) {
-          sent.add(s.get());
-          counts.merge(s.get().channel(), 1, Integer::sum);
-        } else {
-          skipped++;
-        }
+        results.add(f.get());
       }
+      results.addAll(sftp.get());
     } finally {
       pool.shutdown();
     }
-    if (!overSftp.isEmpty()) {
-      try (SftpGatewayClient sftp = new SftpGatewayClient(sftpHost(), endpoints.sftpPort())) {
-        List<FilingPlan.Planned> uploaded = new ArrayList<>();
-        for (FilingPlan.Planned p : overSftp) {
-          if (periodic && alreadyAccepted(p)) {
-            skipped++;
-            continue;
-          }
-          sftp.upload(p.filing());
-          uploaded.add(p);
-          counts.merge(Channel.SFTP, 1, Integer::sum);
-        }
-        for (FilingPlan.Planned p : uploaded) {
-          JsonNode receipt = awaitOutbox(sftp, p, ".receipt.json");
-          sent.add(new Sent(p.filing().uscc(), receipt.get("filingId").asString(), Channel.SFTP));
-        }
-      }
-    }
+    Map<Channel, Integer> counts = new TreeMap<>();
+    List<Sent> sent = new ArrayList<>();
+    results.stream()
+        .flatMap(Optional::stream)
+        .forEach(
+            s -> {
+              sent.add(s);
+              counts.merge(s.channel(), 1, Integer::sum);
+            });
+    long skipped = results.stream().filter(Optional::isEmpty).count();
     say(
         "%s filed: %s%s"
             .formatted(
@@ -168,6 +154,34 @@ public final class DemoRun {
                 counts,
                 skipped > 0 ? " (" + skipped + " periods already accepted, skipped)" : ""));
     return sent;
+  }
+
+  /** Uploads every file first, then collects the receipts from the outboxes. */
+  private List<Optional<Sent>> sendOverSftp(List<FilingPlan.Planned> plan, boolean periodic)
+      throws InterruptedException {
+    List<Optional<Sent>> results = new ArrayList<>();
+    if (plan.isEmpty()) {
+      return results;
+    }
+    try (SftpGatewayClient sftp =
+        new SftpGatewayClient(endpoints.sftpHost(), endpoints.sftpPort())) {
+      List<FilingPlan.Planned> uploaded = new ArrayList<>();
+      for (FilingPlan.Planned p : plan) {
+        if (periodic && alreadyAccepted(p)) {
+          results.add(Optional.empty());
+          continue;
+        }
+        sftp.upload(p.filing());
+        uploaded.add(p);
+      }
+      for (FilingPlan.Planned p : uploaded) {
+        JsonNode receipt = awaitOutbox(sftp, p, ".receipt.json");
+        results.add(
+            Optional.of(
+                new Sent(p.filing().uscc(), receipt.get("filingId").asString(), Channel.SFTP)));
+      }
+    }
+    return results;
   }
 
   private Optional<Sent> sendOne(FilingPlan.Planned p, boolean periodic) {
@@ -403,10 +417,6 @@ public final class DemoRun {
     }
     throw new IllegalStateException(
         "rating run " + run + " was not computed within " + WAIT + "; see the batch-jobs log");
-  }
-
-  private String sftpHost() {
-    return endpoints.sftpHost();
   }
 
   private void say(String line) {
