@@ -88,6 +88,10 @@ public final class Generator {
     switch (command) {
       case "files" -> writeFiles(world, Path.of(options.getOrDefault("out", "generated-filings")));
       case "demo" -> {
+        if (!which.equals("demo")) {
+          usage(
+              "the demo files as the demo registry's institutions (their Keycloak clients exist)");
+        }
         DemoEndpoints endpoints =
             new DemoEndpoints(
                 options.getOrDefault("ingestion", "http://127.0.0.1:8081"),

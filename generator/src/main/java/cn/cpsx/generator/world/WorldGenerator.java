@@ -85,7 +85,9 @@ public final class WorldGenerator {
             spec.institutions(),
             worseInstitutions,
             spec.from(),
-            asOfDay.minusDays(1),
+            // within the first year from `from`: the same actions (and decision numbers) on any
+            // later day, so a rerun tomorrow enters nothing new
+            min(spec.from().plusYears(1).minusDays(1), asOfDay.minusDays(1)),
             spec.actionsPerSeverity()));
   }
 
@@ -115,6 +117,10 @@ public final class WorldGenerator {
                 cases.put(platform.uscc(), List.copyOf(own));
               });
     }
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static Submission drawSubmission(Random random, boolean worse) {

@@ -201,6 +201,24 @@ class WorldGeneratorTest {
   }
 
   @Test
+  void enforcementActionsDoNotChangeFromOneDayToTheNext() {
+    WorldSpec tomorrow = DemoWorlds.demo(20261202L, 30, 150);
+    tomorrow =
+        new WorldSpec(
+            tomorrow.seed(),
+            tomorrow.institutions(),
+            tomorrow.from(),
+            tomorrow.asOf().plus(java.time.Duration.ofDays(1)),
+            tomorrow.casesPerYearMin(),
+            tomorrow.casesPerYearMax(),
+            tomorrow.worseShare(),
+            tomorrow.offShare(),
+            tomorrow.actionsPerSeverity());
+    assertThat(WorldGenerator.generate(tomorrow).enforcementActions())
+        .isEqualTo(DEMO.enforcementActions());
+  }
+
+  @Test
   void planUsesEveryChannelAndFormat() {
     List<FilingPlan.Planned> plan = concat(FilingPlan.cases(DEMO), FilingPlan.periodic(DEMO));
     assertThat(plan)
