@@ -115,7 +115,8 @@ class AuthorizationMatrixIT {
             "/regulator/api/institutions?q=91",
             "/regulator/ratings",
             "/regulator/api/rating-runs",
-            "/regulator/enforcement")) {
+            "/regulator/enforcement",
+            "/regulator/api/enforcement")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));

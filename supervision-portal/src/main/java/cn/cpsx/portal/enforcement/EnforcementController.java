@@ -4,6 +4,7 @@ import cn.cpsx.portal.security.Identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The regulator's enforcement register: everyone in the regulator reads; supervisors write. */
@@ -35,6 +37,13 @@ class EnforcementController {
     model.addAttribute("actions", actions.all(500));
     model.addAttribute("problems", Map.of());
     return "regulator/enforcement";
+  }
+
+  /** The register as JSON, for scripts (the demo looks up what it entered before). */
+  @GetMapping("/regulator/api/enforcement")
+  @ResponseBody
+  List<EnforcementActions.Action> listJson() {
+    return actions.all(500);
   }
 
   /** Saves a draft, or shows the form again with each problem next to its field (400). */
