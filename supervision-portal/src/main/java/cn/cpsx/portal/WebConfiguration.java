@@ -2,6 +2,7 @@ package cn.cpsx.portal;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,8 +10,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.core.StreamWriteFeature;
 
-/** Chinese by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered. */
+/**
+ * Chinese by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered. Decimals
+ * in JSON are written plain.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -20,6 +25,15 @@ class WebConfiguration implements WebMvcConfigurer {
     resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     return resolver;
+  }
+
+  /**
+   * Published shares and ranks have 10 decimals: JSON answers write them out (0.0000000000), never
+   * as 0E-10, so every reader and script sees the same digits.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer plainDecimals() {
+    return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
   @Override

@@ -187,6 +187,10 @@ class ThinPathIT {
     assertThat(bank.get("factors").get(0).get("figures").get("complaints").asLong())
         .isGreaterThanOrEqualTo(2);
 
+    // decimals written out in full: an empty share is 0.0000000000, never 0E-10
+    assertThat(PortalApi.anonymous().get("/api/open/v1/ratings?period=" + quarter).body())
+        .doesNotContainPattern("[0-9][eE]-[0-9]");
+
     Process script =
         new ProcessBuilder(
                 "python3",
