@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class JobProgressController {
 
   private final JobProgress progress;
+  private final SftpIntakeStatus sftp;
 
-  JobProgressController(JobProgress progress) {
+  JobProgressController(JobProgress progress, SftpIntakeStatus sftp) {
     this.progress = progress;
+    this.sftp = sftp;
   }
 
   @GetMapping("/regulator/jobs")
@@ -32,12 +34,14 @@ class JobProgressController {
     model.addAttribute("filings", filings);
     model.addAttribute("runs", runs);
     model.addAttribute("busy", busy);
+    model.addAttribute("sftp", sftp.now());
     return "regulator/jobs";
   }
 
   @GetMapping(value = "/regulator/api/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   Map<String, Object> api() {
-    return Map.of("filings", progress.filings(200), "runs", progress.recentRuns(40));
+    return Map.of(
+        "filings", progress.filings(200), "runs", progress.recentRuns(40), "sftp", sftp.now());
   }
 }
