@@ -216,7 +216,6 @@ class OpenDataController {
       String period,
       String kind,
       int version,
-      boolean current,
       String publishedAt,
       String html,
       String pdf,
@@ -227,15 +226,14 @@ class OpenDataController {
           "period",
           "kind",
           "version",
-          "current",
           "publishedAt",
           "html",
           "pdf",
-          "complaints",
-          "closed",
-          "closedWithinDeadline",
-          "surveyed",
-          "satisfied");
+          "headline.complaints",
+          "headline.closed",
+          "headline.closedWithinDeadline",
+          "headline.surveyed",
+          "headline.satisfied");
 
   @GetMapping("/reports")
   ResponseEntity<?> reports(
@@ -253,7 +251,6 @@ class OpenDataController {
                         v.period(),
                         v.kind(),
                         v.version(),
-                        v.current(),
                         PublicRatings.shanghai(v.publishedAt()),
                         base + "/reports/" + v.period() + "?version=" + v.version(),
                         base + "/reports/" + v.period() + ".pdf?version=" + v.version(),
@@ -270,7 +267,6 @@ class OpenDataController {
                           r.period(),
                           r.kind(),
                           r.version(),
-                          r.current(),
                           r.publishedAt(),
                           r.html(),
                           r.pdf(),

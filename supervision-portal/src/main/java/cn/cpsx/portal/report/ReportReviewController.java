@@ -2,7 +2,9 @@ package cn.cpsx.portal.report;
 
 import cn.cpsx.portal.opendata.BadParameter;
 import cn.cpsx.portal.opendata.Period;
+import cn.cpsx.portal.security.Identity;
 import cn.cpsx.schemas.CodeLists;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,12 +48,8 @@ class ReportReviewController {
       @RequestParam(required = false) String uscc,
       @RequestParam(required = false) String caseNo,
       @RequestParam(required = false) String alertPeriod,
-      Model model) {
-    model.addAttribute("versions", reports.all());
-    model.addAttribute("cases", typical.cases(false));
-    model.addAttribute("alerts", typical.alerts(false));
-    model.addAttribute(
-        "categories", CodeLists.standard().codes(CodeLists.BUSINESS_CATEGORY).values());
+      Model model,
+      CsrfToken csrf) {
     if (!model.containsAttribute("entry")) {
       Map<String, String> entry = new LinkedHashMap<>();
       entry.put("uscc", uscc);
@@ -58,10 +57,24 @@ class ReportReviewController {
       model.addAttribute("entry", entry);
     }
     if (alertPeriod != null && !alertPeriod.isBlank()) {
-      Period period = Period.parse("alertPeriod", alertPeriod);
+      Period period = parsePeriod("alertPeriod", alertPeriod);
       model.addAttribute("alertPeriod", period.code());
       model.addAttribute("rising", typical.rising(period, previous(period)));
     }
+    return page(model, csrf);
+  }
+
+  /**
+   * The review page with everything it lists. The forms need the CSRF token, and the page is longer
+   * than the response buffer, so it is loaded (with any session it needs) before rendering.
+   */
+  private String page(Model model, CsrfToken csrf) {
+    csrf.getToken();
+    model.addAttribute("versions", reports.all());
+    model.addAttribute("cases", typical.cases(false));
+    model.addAttribute("alerts", typical.alerts(false));
+    model.addAttribute(
+        "categories", CodeLists.standard().codes(CodeLists.BUSINESS_CATEGORY).values());
     return "regulator/reports";
   }
 
@@ -85,34 +98,46 @@ class ReportReviewController {
 
   @PostMapping("/regulator/reports")
   String request(@RequestParam String period, Authentication user, RedirectAttributes flash) {
-    Period parsed = Period.parse("period", period);
-    reports.request(parsed.code(), user.getName());
+    Period parsed = parsePeriod("period", period);
+    reports.request(parsed.code(), Identity.actor(user));
     flash.addFlashAttribute("notice", "report.requested");
     return "redirect:/regulator/reports";
   }
 
   @PostMapping("/regulator/reports/{id}/publish")
   String publish(@PathVariable long id, Authentication user) {
-    if (!reports.publish(id, user.getName())) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "only a draft can be published");
+    existing(id);
+    if (!reports.publish(id, Identity.actor(user))) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "只能发布草稿（已发布的报告不可修改） / only a draft can be published");
     }
     return "redirect:/regulator/reports";
   }
 
   @PostMapping("/regulator/reports/{id}/archive")
   String archive(@PathVariable long id) {
+    existing(id);
     if (!reports.archive(id)) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "only a draft can be archived");
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "只能归档草稿 / only a draft can be archived");
     }
     return "redirect:/regulator/reports";
   }
 
   @PostMapping("/regulator/reports/{id}/retry")
   String retry(@PathVariable long id) {
+    existing(id);
     if (!reports.retry(id)) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "only a failed version is retried");
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "只能重试失败的生成 / only a failed generation is retried");
     }
     return "redirect:/regulator/reports";
+  }
+
+  private void existing(long id) {
+    if (reports.find(id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such report version");
+    }
   }
 
   @PostMapping("/regulator/reports/typical-cases")
@@ -121,7 +146,8 @@ class ReportReviewController {
       Authentication user,
       Locale locale,
       Model model,
-      RedirectAttributes flash) {
+      HttpServletResponse response,
+      CsrfToken csrf) {
     List<String> problems = new ArrayList<>();
     String period = form.getOrDefault("period", "").strip();
     try {
@@ -153,9 +179,11 @@ class ReportReviewController {
               "report.problem.personalData", new Object[] {String.join("」「", found)}, locale));
     }
     if (!problems.isEmpty()) {
-      flash.addFlashAttribute("problems", problems);
-      flash.addFlashAttribute("entry", form);
-      return "redirect:/regulator/reports#typical-case";
+      // refused: the form again, as typed, with what to change; nothing is stored
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("problems", problems);
+      model.addAttribute("entry", form);
+      return page(model, csrf);
     }
     typical.addCase(
         period,
@@ -166,13 +194,15 @@ class ReportReviewController {
         form.get("accountEn").strip(),
         uscc,
         caseNo,
-        user.getName());
+        Identity.actor(user));
     return "redirect:/regulator/reports#typical-case";
   }
 
   @PostMapping("/regulator/reports/typical-cases/{id}/publish")
   String publishTypicalCase(@PathVariable long id, Authentication user) {
-    typical.publishCase(id, user.getName());
+    if (!typical.publishCase(id, Identity.actor(user))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such draft typical case");
+    }
     return "redirect:/regulator/reports#typical-case";
   }
 
@@ -182,7 +212,9 @@ class ReportReviewController {
       @RequestParam(name = "categories", required = false) List<String> categories,
       Authentication user,
       Locale locale,
-      RedirectAttributes flash) {
+      Model model,
+      HttpServletResponse response,
+      CsrfToken csrf) {
     List<String> problems = new ArrayList<>();
     String period = form.getOrDefault("period", "").strip();
     try {
@@ -210,8 +242,10 @@ class ReportReviewController {
               "report.problem.personalData", new Object[] {String.join("」「", found)}, locale));
     }
     if (!problems.isEmpty()) {
-      flash.addFlashAttribute("alertProblems", problems);
-      return "redirect:/regulator/reports#alert";
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("alertProblems", problems);
+      model.addAttribute("alertEntry", form);
+      return page(model, csrf);
     }
     typical.addAlert(
         period,
@@ -220,14 +254,24 @@ class ReportReviewController {
         form.get("textZh").strip(),
         form.get("textEn").strip(),
         chosen,
-        user.getName());
+        Identity.actor(user));
     return "redirect:/regulator/reports#alert";
   }
 
   @PostMapping("/regulator/reports/alerts/{id}/publish")
   String publishAlert(@PathVariable long id, Authentication user) {
-    typical.publishAlert(id, user.getName());
+    if (!typical.publishAlert(id, Identity.actor(user))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such draft consumer alert");
+    }
     return "redirect:/regulator/reports#alert";
+  }
+
+  private static Period parsePeriod(String parameter, String code) {
+    try {
+      return Period.parse(parameter, code);
+    } catch (BadParameter e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
   }
 
   private String message(String key, Locale locale) {
