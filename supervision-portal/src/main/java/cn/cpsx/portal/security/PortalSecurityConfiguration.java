@@ -36,6 +36,7 @@ class PortalSecurityConfiguration {
                     .requestMatchers(
                         "/ratings",
                         "/ratings/*",
+                        "/ratings/*/*",
                         "/methodology",
                         "/open-data",
                         "/open-data/**",
