@@ -62,6 +62,11 @@ final class ReportFixtures {
         + world.run;
   }
 
+  String typicalTitle(boolean zh) {
+    return (zh ? "典型案例：年费未经告知被扣收" : "Typical case: an annual fee charged without notice ")
+        + world.run;
+  }
+
   String unpublishedMarker() {
     return "UNPUBLISHED-" + world.run;
   }
@@ -109,6 +114,25 @@ final class ReportFixtures {
             "UPDATE report_version SET failure = 'fixture: the report font is missing' WHERE id = ?")
         .param(failed)
         .update();
+    // a published typical case, and a draft one that must never be public
+    for (boolean shown : new boolean[] {true, false}) {
+      jdbc.sql(
+              """
+              INSERT INTO typical_case (period, business_category, title_zh, title_en, account_zh,
+                     account_en, status, created_by, published_by, published_at)
+              VALUES (?, 'CREDIT_CARD', ?, ?, '某消费者反映信用卡年费未经告知即被扣收，经调解，银行退还了全部年费。',
+                      'A cardholder was charged an annual fee without notice; after mediation the bank refunded it.',
+                      ?, 'supervisor', ?, ?)
+              """)
+          .params(
+              year,
+              shown ? typicalTitle(true) : unpublishedMarker(),
+              shown ? typicalTitle(false) : unpublishedMarker(),
+              shown ? "PUBLISHED" : "DRAFT",
+              shown ? "supervisor" : null,
+              shown ? OffsetDateTime.now(ZoneOffset.UTC) : null)
+          .update();
+    }
     quarterDraft =
         version(
             draftQuarter,
