@@ -42,6 +42,9 @@ class AuthorizationMatrixIT {
   static String foreignFiling;
   static String foreignUscc;
   static String foreignName;
+  static long draftReport;
+  static String publicReport;
+  static String ratedCard;
 
   @BeforeAll
   void callersAndData() throws Exception {
@@ -64,12 +67,50 @@ class AuthorizationMatrixIT {
             """)
         .params(ownFiling, OFFICERS_BANK, UUID.randomUUID().toString().replace("-", "").repeat(2))
         .update();
+    // a draft for the regulator's preview, and a published report of a period of its own
+    draftReport = report(null, "DRAFT");
+    String period;
+    do {
+      period = (2900 + new java.util.Random().nextInt(7000)) + "-Q2";
+    } while (jdbc.sql("SELECT count(*) FROM report_version WHERE period = ?")
+            .param(period)
+            .query(Long.class)
+            .single()
+        > 0);
+    publicReport = period;
+    cn.cpsx.portal.opendata.PublicFixtures rated =
+        cn.cpsx.portal.opendata.PublicFixtures.load(jdbc);
+    ratedCard = rated.plain + "/" + rated.period;
+    report(period, "PUBLISHED");
     callers.put("anonymous", PortalApi.anonymous());
     for (String user : List.of("analyst", "supervisor", "admin", "officer")) {
       callers.put(user, PortalApi.as(user));
     }
     callers.put(
         "institution-client", PortalApi.withToken(KeycloakTokens.institution(OFFICERS_BANK)));
+  }
+
+  /** A generated report version, as reportJob leaves it (content is not looked at here). */
+  private long report(String period, String status) {
+    boolean published = status.equals("PUBLISHED");
+    return jdbc.sql(
+            """
+            INSERT INTO report_version (period, kind, status, version, data_cutoff,
+                   methodology_version, requested_by, figures, html_zh, html_en, pdf_zh, pdf_en,
+                   generated_at, published_by, published_at)
+            VALUES (?, 'QUARTERLY', ?, ?, now(), 'v1', 'matrix',
+                    '{"headline":{"current":{"complaints":0,"closed":0,"closedWithinDeadline":0,"surveyed":0,"satisfied":0}}}', '<p>报告</p>', '<p>report</p>',
+                    '%PDF-'::bytea, '%PDF-'::bytea, now(), ?, ?)
+            RETURNING id
+            """)
+        .params(
+            period == null ? "2999-Q1" : period,
+            status,
+            published ? 1 : null,
+            published ? "matrix" : null,
+            published ? java.time.OffsetDateTime.now() : null)
+        .query(Long.class)
+        .single();
   }
 
   /** An endpoint and who may use it. */
@@ -127,6 +168,22 @@ class AuthorizationMatrixIT {
         new Endpoint("POST", "/regulator/ratings/999999999/publish", Access.SUPERVISOR_MISSING));
     endpoints.add(new Endpoint("POST", "/regulator/ratings/runs", Access.SUPERVISOR_BAD_REQUEST));
     endpoints.add(new Endpoint("POST", "/regulator/enforcement", Access.SUPERVISOR_BAD_REQUEST));
+    endpoints.add(new Endpoint("GET", "/regulator/reports/999999999", Access.REGULATOR_MISSING));
+    endpoints.add(new Endpoint("POST", "/regulator/reports", Access.SUPERVISOR_BAD_REQUEST));
+    for (String action : List.of("publish", "archive", "retry")) {
+      endpoints.add(
+          new Endpoint(
+              "POST", "/regulator/reports/999999999/" + action, Access.SUPERVISOR_MISSING));
+    }
+    for (String kind : List.of("typical-cases", "alerts")) {
+      endpoints.add(
+          new Endpoint("POST", "/regulator/reports/" + kind, Access.SUPERVISOR_BAD_REQUEST));
+      endpoints.add(
+          new Endpoint(
+              "POST",
+              "/regulator/reports/" + kind + "/999999999/publish",
+              Access.SUPERVISOR_MISSING));
+    }
     endpoints.add(new Endpoint("GET", "/institution/ratings", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/api/ratings", Access.INSTITUTION));
     endpoints.add(
@@ -148,7 +205,16 @@ class AuthorizationMatrixIT {
             "/api/open/v1/ratings/{foreignUscc}",
             "/api/open/v1/enforcement",
             "/api/open/v1/statistics?period=2026",
-            "/api/open/v1/openapi.yaml")) {
+            "/api/open/v1/reports",
+            "/api/open/v1/reports?format=csv",
+            "/api/open/v1/openapi.yaml",
+            "/reports",
+            "/reports/{publicReport}",
+            "/reports/{publicReport}.pdf",
+            "/reports/typical-cases",
+            "/reports/alerts",
+            "/ratings/{ratedCard}",
+            "/ratings/{ratedCard}.pdf")) {
       endpoints.add(new Endpoint("GET", path, Access.PUBLIC));
     }
     return endpoints;
@@ -197,7 +263,10 @@ class AuthorizationMatrixIT {
             .replace("{foreignCase}", foreignCase)
             .replace("{foreignFiling}", foreignFiling)
             .replace("{ownFiling}", ownFiling)
-            .replace("{foreignUscc}", foreignUscc);
+            .replace("{foreignUscc}", foreignUscc)
+            .replace("{draftReport}", Long.toString(draftReport))
+            .replace("{publicReport}", publicReport)
+            .replace("{ratedCard}", ratedCard);
     PortalApi api = callers.get(caller);
     HttpResponse<String> response =
         endpoint.method().equals("POST")

@@ -1,5 +1,6 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.portal.report.IntegrityReports;
 import cn.cpsx.schemas.CodeLists;
 import cn.cpsx.schemas.Uscc;
 import cn.cpsx.schemas.rating.RatingMethodology;
@@ -48,6 +49,7 @@ class OpenDataController {
   private final PublicRatings ratings;
   private final PublicEnforcement enforcement;
   private final PublicStatistics statistics;
+  private final IntegrityReports reports;
   private final OpenDataProperties properties;
   private final Clock clock;
 
@@ -55,8 +57,10 @@ class OpenDataController {
       PublicRatings ratings,
       PublicEnforcement enforcement,
       PublicStatistics statistics,
+      IntegrityReports reports,
       OpenDataProperties properties,
       Clock clock) {
+    this.reports = reports;
     this.ratings = ratings;
     this.enforcement = enforcement;
     this.statistics = statistics;
@@ -203,6 +207,81 @@ class OpenDataController {
             properties.licenceBlock(),
             PublicRatings.shanghai(OffsetDateTime.now(clock)),
             null,
+            items.size(),
+            items));
+  }
+
+  /** A published integrity report version (§8, §12). */
+  record ReportItem(
+      String period,
+      String kind,
+      int version,
+      String publishedAt,
+      String html,
+      String pdf,
+      IntegrityReports.Headline headline) {}
+
+  static final List<String> REPORT_COLUMNS =
+      List.of(
+          "period",
+          "kind",
+          "version",
+          "publishedAt",
+          "html",
+          "pdf",
+          "headline.complaints",
+          "headline.closed",
+          "headline.closedWithinDeadline",
+          "headline.surveyed",
+          "headline.satisfied");
+
+  @GetMapping("/reports")
+  ResponseEntity<?> reports(
+      @RequestParam Map<String, String> params,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean csv = csv(params, accept);
+    String base =
+        org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+            .toUriString();
+    List<ReportItem> items =
+        reports.published().stream()
+            .map(
+                v ->
+                    new ReportItem(
+                        v.period(),
+                        v.kind(),
+                        v.version(),
+                        PublicRatings.shanghai(v.publishedAt()),
+                        base + "/reports/" + v.period() + "?version=" + v.version(),
+                        base + "/reports/" + v.period() + ".pdf?version=" + v.version(),
+                        reports.headline(v.id())))
+            .toList();
+    if (csv) {
+      return csv(
+          "reports",
+          REPORT_COLUMNS,
+          items.stream()
+              .map(
+                  r ->
+                      Arrays.<Object>asList(
+                          r.period(),
+                          r.kind(),
+                          r.version(),
+                          r.publishedAt(),
+                          r.html(),
+                          r.pdf(),
+                          r.headline().complaints(),
+                          r.headline().closed(),
+                          r.headline().closedWithinDeadline(),
+                          r.headline().surveyed(),
+                          r.headline().satisfied()))
+              .toList());
+    }
+    return json(
+        new Envelope<>(
+            properties.licenceBlock(),
+            items.stream().map(ReportItem::publishedAt).max(String::compareTo).orElse(null),
+            RatingMethodology.VERSION,
             items.size(),
             items));
   }

@@ -36,16 +36,22 @@ class PortalSecurityConfiguration {
                     .requestMatchers(
                         "/ratings",
                         "/ratings/*",
+                        "/ratings/*/*",
                         "/methodology",
                         "/open-data",
                         "/open-data/**",
+                        "/reports",
+                        "/reports/**",
                         "/api/open/**")
                     .permitAll()
                     .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
                     .requestMatchers(
-                        HttpMethod.POST, "/regulator/ratings/**", "/regulator/enforcement/**")
+                        HttpMethod.POST,
+                        "/regulator/ratings/**",
+                        "/regulator/enforcement/**",
+                        "/regulator/reports/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/regulator/**")
                     .hasAnyRole("ANALYST", "SUPERVISOR")

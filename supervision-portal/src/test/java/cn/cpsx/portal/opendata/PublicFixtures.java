@@ -61,7 +61,20 @@ public final class PublicFixtures {
     this.jdbc = jdbc;
     Random random = new Random();
     run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    period = Integer.toString(2100 + random.nextInt(800));
+    // a year no earlier load used, nor its neighbours (the world has cases just outside its year)
+    String year;
+    do {
+      year = Integer.toString(2100 + random.nextInt(800));
+    } while (jdbc.sql(
+                """
+                SELECT count(*) FROM rating_run
+                 WHERE period IN (?, (?::int - 1)::text, (?::int + 1)::text)
+                """)
+            .params(year, year, year)
+            .query(Long.class)
+            .single()
+        > 0);
+    period = year;
     corrected = uscc(random);
     plain = uscc(random);
     penalised = uscc(random);

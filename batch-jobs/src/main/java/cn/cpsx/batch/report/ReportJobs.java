@@ -1,0 +1,119 @@
+package cn.cpsx.batch.report;
+
+import cn.cpsx.schemas.rating.RatingMethodology;
+import cn.cpsx.schemas.rating.RatingPeriod;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Generates the report versions that were requested: by a supervisor in the portal (a REQUESTED row
+ * in {@code report_version}, swept every 5 seconds), or by an operator on batch-jobs' loopback
+ * port: {@code curl -X POST 'http://127.0.0.1:8082/jobs/report?period=2025'} (cut-off: now, or
+ * {@code &cutoff=<ISO instant>}).
+ */
+@RestController
+public class ReportJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+
+  private final JobOperator jobOperator;
+  private final Job reportJob;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ReportJobs(JobOperator jobOperator, Job reportJob, JdbcClient jdbc, Clock clock) {
+    this.jobOperator = jobOperator;
+    this.reportJob = reportJob;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** A new report version of a period to generate, as of the cut-off. */
+  public long request(RatingPeriod period, Instant cutoff, String requestedBy) {
+    return jdbc.sql(
+            """
+            INSERT INTO report_version (period, kind, data_cutoff, methodology_version, requested_by)
+            VALUES (?, ?, ?, ?, ?) RETURNING id
+            """)
+        .params(
+            period.text(),
+            period.provisional() ? "QUARTERLY" : "ANNUAL",
+            cutoff.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+            RatingMethodology.VERSION,
+            requestedBy)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Generates a report version (or finishes a failed one); null when done before or running. */
+  public synchronized JobExecution generate(long reportId) {
+    try {
+      JobExecution execution =
+          jobOperator.start(
+              reportJob,
+              new JobParametersBuilder().addLong("reportId", reportId).toJobParameters());
+      log.info("report {}: {}", reportId, execution.getStatus());
+      return execution;
+    } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
+      return null;
+    } catch (Exception e) {
+      log.warn("report {} could not start: {}", reportId, e.toString());
+      return null;
+    }
+  }
+
+  /** Versions requested in the portal (or retried there after a failure). */
+  @Scheduled(
+      initialDelayString = "${cpsx.report.sweep-initial-delay:PT10S}",
+      fixedDelayString = "${cpsx.report.sweep-interval:PT5S}")
+  void sweep() {
+    List<Long> pending =
+        jdbc.sql("SELECT id FROM report_version WHERE status = 'REQUESTED' ORDER BY id")
+            .query(Long.class)
+            .list();
+    pending.forEach(this::generate);
+  }
+
+  @PostMapping("/jobs/report")
+  Map<String, Object> generateOnRequest(
+      @RequestParam String period, @RequestParam(required = false) Instant cutoff) {
+    RatingPeriod reportPeriod =
+        RatingPeriod.parse(period)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "period must be YYYY or YYYY-Qn: " + period));
+    long reportId = request(reportPeriod, cutoff != null ? cutoff : clock.instant(), "operator");
+    JobExecution execution = generate(reportId);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("job", ReportJobConfiguration.JOB_NAME);
+    answer.put("reportId", reportId);
+    answer.put("status", execution == null ? "NOT_STARTED" : execution.getStatus().name());
+    jdbc.sql("SELECT failure FROM report_version WHERE id = ? AND failure IS NOT NULL")
+        .param(reportId)
+        .query(String.class)
+        .list()
+        .forEach(failure -> answer.put("failure", failure));
+    return answer;
+  }
+}
