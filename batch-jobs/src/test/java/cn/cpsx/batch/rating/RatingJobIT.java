@@ -178,6 +178,50 @@ class RatingJobIT {
     assertThat(ratings.compute(atCutoff)).isNull();
   }
 
+  @Test
+  void aRunThatFailedWritingItsDraftsIsRestartedAndWritesThemOnce() {
+    fileWorld();
+    long runId = ratings.request(period(), Instant.now(), "RatingJobIT");
+    // planned failure: the database refuses this period's ratings while the drafts are written
+    String constraint = "rating_job_it_planned_failure_" + year;
+    jdbc.sql(
+            "ALTER TABLE rating ADD CONSTRAINT "
+                + constraint
+                + " CHECK (period <> '"
+                + year
+                + "') NOT VALID")
+        .update();
+    try {
+      assertThat(ratings.compute(runId).getStatus().name()).isEqualTo("FAILED");
+    } finally {
+      jdbc.sql("ALTER TABLE rating DROP CONSTRAINT " + constraint).update();
+    }
+    assertThat(drafts(runId)).isEmpty();
+    assertThat(
+            jdbc.sql("SELECT computed_at IS NULL FROM rating_run WHERE id = ?")
+                .param(runId)
+                .query(Boolean.class)
+                .single())
+        .as("a failed run stays pending, so the sweep retries it")
+        .isTrue();
+
+    var restarted = ratings.compute(runId);
+
+    assertThat(restarted.getStatus().name()).isEqualTo("COMPLETED");
+    assertThat(restarted.getStepExecutions())
+        .as("the figures were collected by the first run; only the drafts step runs again")
+        .extracting(step -> step.getStepName())
+        .containsExactly("writeRatingDraftsStep");
+    assertThat(drafts(runId))
+        .hasSize(
+            jdbc.sql("SELECT count(*) FROM rating_figures WHERE run_id = ?")
+                .param(runId)
+                .query(Long.class)
+                .single()
+                .intValue());
+    assertFigures(drafts(runId).get(P1), "COMPLAINT_INTENSITY", "complaints", 40);
+  }
+
   // --- the world ----------------------------------------------------------------------------
 
   private RatingPeriod period() {
