@@ -365,7 +365,18 @@ class ReportJobIT {
           .contains("九、典型案例")
           .contains("数据截止")
           .contains("评级方法")
-          .contains(year + "年度");
+          .contains(year + "年度")
+          // the web page's style block is no text of the PDF
+          .doesNotContain(".report {", "border-collapse");
+      assertThat(
+              new PDFTextStripper() {
+                {
+                  setStartPage(1);
+                  setEndPage(1);
+                }
+              }.getText(doc))
+          .as("the cover is the first page")
+          .contains("金融消费者权益保护诚信报告");
       for (String key :
           List.of("complaints", "closed", "closedWithinDeadline", "surveyed", "satisfied")) {
         assertThat(text)
