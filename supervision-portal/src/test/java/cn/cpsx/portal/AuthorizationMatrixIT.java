@@ -156,6 +156,7 @@ class AuthorizationMatrixIT {
             "/regulator/api/institutions?q=91",
             "/regulator/ratings",
             "/regulator/api/rating-runs",
+            "/regulator/api/reports",
             "/regulator/enforcement",
             "/regulator/api/enforcement")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));

@@ -78,6 +78,22 @@ public final class Portal {
         303);
   }
 
+  /** GET /regulator/api/reports: every integrity-report version, newest period first. */
+  public JsonNode reportVersions() {
+    return http.getJson(baseUrl + "/regulator/api/reports", supervisorToken());
+  }
+
+  /** Asks batch-jobs for a new report version of the period. */
+  public void requestReport(String period) {
+    Http.expect(
+        postForm("/regulator/reports", Map.of("period", period), supervisorToken()), 302, 303);
+  }
+
+  public void publishReport(long id) {
+    Http.expect(
+        postForm("/regulator/reports/" + id + "/publish", Map.of(), supervisorToken()), 302, 303);
+  }
+
   /** GET /institution/api/ratings as the institution. */
   public JsonNode ownRatings(String uscc) {
     return http.getJson(baseUrl + "/institution/api/ratings", tokens.institution(uscc));

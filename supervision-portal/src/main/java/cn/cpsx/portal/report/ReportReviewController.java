@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -94,6 +95,13 @@ class ReportReviewController {
             .pdf(id, ReportPagesController.zh(locale))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf);
+  }
+
+  /** Every report version, drafts and failures included, as JSON for scripts (regulators only). */
+  @GetMapping("/regulator/api/reports")
+  @ResponseBody
+  List<IntegrityReports.Version> versionsJson() {
+    return reports.all();
   }
 
   @PostMapping("/regulator/reports")
