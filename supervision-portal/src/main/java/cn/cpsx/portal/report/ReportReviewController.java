@@ -156,13 +156,10 @@ class ReportReviewController {
       Model model,
       HttpServletResponse response,
       CsrfToken csrf) {
-    List<String> problems = new ArrayList<>();
     String period = form.getOrDefault("period", "").strip();
-    try {
-      Period.parse("period", period);
-    } catch (BadParameter e) {
-      problems.add(message("report.problem.period", locale));
-    }
+    List<String> problems =
+        periodAndTextProblems(
+            form, List.of("titleZh", "titleEn", "accountZh", "accountEn"), locale);
     String category = form.getOrDefault("businessCategory", "");
     if (!CodeLists.standard().contains(CodeLists.BUSINESS_CATEGORY, category)) {
       problems.add(message("report.problem.category", locale));
@@ -171,20 +168,6 @@ class ReportReviewController {
     String caseNo = blank(form.get("caseNo"));
     if ((uscc == null) != (caseNo == null) || (uscc != null && !typical.caseExists(uscc, caseNo))) {
       problems.add(message("report.problem.case", locale));
-    }
-    List<String> found = new ArrayList<>();
-    for (String field : List.of("titleZh", "titleEn", "accountZh", "accountEn")) {
-      String text = form.getOrDefault(field, "").strip();
-      if (text.isEmpty() || text.length() > MaskingCheck.MAX_LENGTH) {
-        problems.add(message("report.problem.text", locale));
-        continue;
-      }
-      found.addAll(MaskingCheck.personalData(text));
-    }
-    if (!found.isEmpty()) {
-      problems.add(
-          messages.getMessage(
-              "report.problem.personalData", new Object[] {String.join("」「", found)}, locale));
     }
     if (!problems.isEmpty()) {
       // refused: the form again, as typed, with what to change; nothing is stored
@@ -223,31 +206,13 @@ class ReportReviewController {
       Model model,
       HttpServletResponse response,
       CsrfToken csrf) {
-    List<String> problems = new ArrayList<>();
     String period = form.getOrDefault("period", "").strip();
-    try {
-      Period.parse("period", period);
-    } catch (BadParameter e) {
-      problems.add(message("report.problem.period", locale));
-    }
+    List<String> problems =
+        periodAndTextProblems(form, List.of("topicZh", "topicEn", "textZh", "textEn"), locale);
     List<String> chosen = categories == null ? List.of() : categories;
     if (chosen.stream()
         .anyMatch(c -> !CodeLists.standard().contains(CodeLists.BUSINESS_CATEGORY, c))) {
       problems.add(message("report.problem.category", locale));
-    }
-    List<String> found = new ArrayList<>();
-    for (String field : List.of("topicZh", "topicEn", "textZh", "textEn")) {
-      String text = form.getOrDefault(field, "").strip();
-      if (text.isEmpty() || text.length() > MaskingCheck.MAX_LENGTH) {
-        problems.add(message("report.problem.text", locale));
-        continue;
-      }
-      found.addAll(MaskingCheck.personalData(text));
-    }
-    if (!found.isEmpty()) {
-      problems.add(
-          messages.getMessage(
-              "report.problem.personalData", new Object[] {String.join("」「", found)}, locale));
     }
     if (!problems.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -272,6 +237,35 @@ class ReportReviewController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such draft consumer alert");
     }
     return "redirect:/regulator/reports#alert";
+  }
+
+  /**
+   * What a typical case and an alert are both refused for: a malformed period, and a text that is
+   * missing, too long, or holds personal data (checked by the masker, naming what it found).
+   */
+  private List<String> periodAndTextProblems(
+      Map<String, String> form, List<String> textFields, Locale locale) {
+    List<String> problems = new ArrayList<>();
+    try {
+      Period.parse("period", form.getOrDefault("period", "").strip());
+    } catch (BadParameter e) {
+      problems.add(message("report.problem.period", locale));
+    }
+    List<String> found = new ArrayList<>();
+    for (String field : textFields) {
+      String text = form.getOrDefault(field, "").strip();
+      if (text.isEmpty() || text.length() > MaskingCheck.MAX_LENGTH) {
+        problems.add(message("report.problem.text", locale));
+        continue;
+      }
+      found.addAll(MaskingCheck.personalData(text));
+    }
+    if (!found.isEmpty()) {
+      problems.add(
+          messages.getMessage(
+              "report.problem.personalData", new Object[] {String.join("」「", found)}, locale));
+    }
+    return problems;
   }
 
   private static Period parsePeriod(String parameter, String code) {
