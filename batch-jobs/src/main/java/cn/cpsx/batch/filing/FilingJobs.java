@@ -1,14 +1,12 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.batch.JobStarts;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,19 +36,12 @@ public class FilingJobs {
    * Validates and indexes one filing; returns the execution, or null when there was none to run.
    */
   public synchronized JobExecution process(String filingId) {
-    JobParameters parameters =
-        new JobParametersBuilder().addString("filingId", filingId).toJobParameters();
-    try {
-      JobExecution execution = jobOperator.start(filingProcessingJob, parameters);
-      log.info("filing {}: {}", filingId, execution.getStatus());
-      return execution;
-    } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
-      log.debug("filing {}: nothing to run ({})", filingId, e.getMessage());
-      return null;
-    } catch (Exception e) {
-      log.warn("filing {}: could not start processing: {}", filingId, e.toString());
-      return null;
-    }
+    return JobStarts.startOrSkip(
+        jobOperator,
+        filingProcessingJob,
+        new JobParametersBuilder().addString("filingId", filingId).toJobParameters(),
+        log,
+        "filing " + filingId);
   }
 
   /** Filings still to validate, or accepted live filings whose cases are not indexed yet. */

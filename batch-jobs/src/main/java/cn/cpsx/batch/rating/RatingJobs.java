@@ -1,5 +1,6 @@
 package cn.cpsx.batch.rating;
 
+import cn.cpsx.batch.JobStarts;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,18 +69,12 @@ public class RatingJobs {
 
   /** Computes a run (or finishes a failed one); null when it was computed before or is running. */
   public synchronized JobExecution compute(long runId) {
-    try {
-      JobExecution execution =
-          jobOperator.start(
-              ratingJob, new JobParametersBuilder().addLong("runId", runId).toJobParameters());
-      log.info("rating run {}: {}", runId, execution.getStatus());
-      return execution;
-    } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
-      return null;
-    } catch (Exception e) {
-      log.warn("rating run {} could not start: {}", runId, e.toString());
-      return null;
-    }
+    return JobStarts.startOrSkip(
+        jobOperator,
+        ratingJob,
+        new JobParametersBuilder().addLong("runId", runId).toJobParameters(),
+        log,
+        "rating run " + runId);
   }
 
   /** Runs requested in the portal: picked up within seconds; a failed one is retried each round. */

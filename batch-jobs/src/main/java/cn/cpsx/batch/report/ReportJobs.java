@@ -1,5 +1,6 @@
 package cn.cpsx.batch.report;
 
+import cn.cpsx.batch.JobStarts;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,19 +66,12 @@ public class ReportJobs {
 
   /** Generates a report version (or finishes a failed one); null when done before or running. */
   public synchronized JobExecution generate(long reportId) {
-    try {
-      JobExecution execution =
-          jobOperator.start(
-              reportJob,
-              new JobParametersBuilder().addLong("reportId", reportId).toJobParameters());
-      log.info("report {}: {}", reportId, execution.getStatus());
-      return execution;
-    } catch (JobInstanceAlreadyCompleteException | JobExecutionAlreadyRunningException e) {
-      return null;
-    } catch (Exception e) {
-      log.warn("report {} could not start: {}", reportId, e.toString());
-      return null;
-    }
+    return JobStarts.startOrSkip(
+        jobOperator,
+        reportJob,
+        new JobParametersBuilder().addLong("reportId", reportId).toJobParameters(),
+        log,
+        "report " + reportId);
   }
 
   /** Versions requested in the portal (or retried there after a failure). */
