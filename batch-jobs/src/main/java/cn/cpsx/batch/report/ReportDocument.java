@@ -97,12 +97,19 @@ class ReportDocument {
       builder.useSVGDrawer(new BatikSVGDrawer());
       // the template asks for "cpsx-latin, cpsx": each glyph from the first font that has it.
       // Every weight is registered: a missing one would fall back to a standard PDF font, which
-      // is not embedded and has no Chinese.
+      // is not embedded and has no Chinese. The charts (ReportCharts) write only digits, in
+      // cpsx-latin, so the 4 MB Chinese font is not handed to the SVG drawer as well.
       var uses = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
       builder.useFont(latin, LATIN_FAMILY, 400, FontStyle.NORMAL, true, uses);
       builder.useFont(latinBold, LATIN_FAMILY, 700, FontStyle.NORMAL, true, uses);
       for (int weight : new int[] {400, 700}) {
-        builder.useFont(chinese, FONT_FAMILY, weight, FontStyle.NORMAL, true, uses);
+        builder.useFont(
+            chinese,
+            FONT_FAMILY,
+            weight,
+            FontStyle.NORMAL,
+            true,
+            EnumSet.of(FSFontUseCase.DOCUMENT));
       }
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);

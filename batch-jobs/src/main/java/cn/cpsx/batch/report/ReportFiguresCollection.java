@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,10 +37,15 @@ class ReportFiguresCollection {
   /** Notable enforcement actions shown: the most severe first. */
   static final int NOTABLE_ACTIONS = 20;
 
-  /** The cases of a period as of the cut-off; parameters {@code from, to, cutoff}. */
+  /**
+   * The cases of a period as of the cut-off, with the record's fields read once per case ({@code
+   * jsonb_to_record}: at millions of cases, reading each field with {@code ->>} again and again
+   * costs more than the scan); parameters {@code from, to, cutoff}. {@code base} is read twice and
+   * must not be materialised (millions of rows with their records written aside).
+   */
   static final String CASES_AS_OF_CUTOFF =
       """
-      WITH base AS (
+      WITH base AS NOT MATERIALIZED (
         SELECT cc.institution_uscc, cc.case_no, cc.received_at, cc.record,
                coalesce(f.validated_at <= :cutoff, false) AS before_cutoff
           FROM complaint_case cc JOIN filing f ON f.filing_id = cc.filing_id
@@ -56,28 +62,76 @@ class ReportFiguresCollection {
              ORDER BY v.filing_seq DESC LIMIT 1) x
          WHERE NOT b.before_cutoff
       ), cases AS (
-        SELECT institution_uscc, received_at, record,
-               record ->> 'status' IN ('RESOLVED', 'CLOSED_UNRESOLVED') AS closed,
-               received_at + CASE WHEN record ->> 'extended' = 'true'
-                                  THEN interval '720 hours' ELSE interval '360 hours' END AS deadline
-          FROM c
+        SELECT c.institution_uscc, c.received_at, r."businessCategory" AS business_category,
+               r.reason, r.channel, r.region, r.status, r.satisfaction, r."resolvedAt" AS resolved_at,
+               r.extended,
+               r.status IN ('RESOLVED', 'CLOSED_UNRESOLVED') AS closed,
+               c.received_at + CASE WHEN r.extended THEN interval '720 hours'
+                                    ELSE interval '360 hours' END AS deadline
+          FROM c CROSS JOIN LATERAL jsonb_to_record(c.record) AS r(
+                 "businessCategory" text, reason text, channel text, region text, status text,
+                 satisfaction text, "resolvedAt" timestamptz, extended boolean)
       )
       """;
 
-  private static final String HEADLINE =
-      """
-      SELECT count(*) AS complaints,
-             count(*) FILTER (WHERE closed) AS closed,
-             count(*) FILTER (WHERE closed AND (record ->> 'resolvedAt')::timestamptz <= deadline)
-               AS closed_within_deadline,
-             count(*) FILTER (WHERE record ->> 'satisfaction' IS NOT NULL
-                                AND record ->> 'satisfaction' <> 'NOT_SURVEYED') AS surveyed,
-             count(*) FILTER (WHERE record ->> 'satisfaction' IN ('SATISFIED', 'BASICALLY_SATISFIED'))
-               AS satisfied,
-             count(*) FILTER (WHERE record ->> 'channel' = 'REGULATOR'
-                                 OR record ->> 'status' = 'ESCALATED') AS escalated
-        FROM cases
-      """;
+  /** The case breakdowns of a report, with the expression giving each case's code. */
+  private static final Map<String, String> BREAKDOWNS =
+      Map.of(
+          "byBusinessCategory", "category",
+          "byReason", "reason",
+          "byChannel", "channel",
+          "byProvince", "province");
+
+  /**
+   * Every case figure of one period in one pass over its cases (a scan of millions of rows is the
+   * cost; the groups are cheap): the whole period, and per month, business category, reason,
+   * channel, province and satisfaction code. {@code GROUPING(x) = 0} marks the rows grouped by x.
+   */
+  private static final String PERIOD_FIGURES =
+      CASES_AS_OF_CUTOFF
+          + """
+          , facts AS (
+            SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+                   coalesce(business_category, '') AS category,
+                   coalesce(reason, '') AS reason,
+                   coalesce(channel, '') AS channel,
+                   coalesce(left(region, 2) || '0000', '') AS province,
+                   coalesce(satisfaction, 'NONE') AS satisfaction,
+                   closed,
+                   closed AND resolved_at <= deadline AS within_deadline,
+                   extended,
+                   satisfaction IS NOT NULL AND satisfaction <> 'NOT_SURVEYED' AS surveyed,
+                   satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED') AS satisfied,
+                   channel = 'REGULATOR' OR status = 'ESCALATED' AS escalated,
+                   NOT closed AND deadline < :cutoff AS open_past_deadline
+              FROM cases
+          )
+          SELECT GROUPING(month) = 0 AS by_month, GROUPING(category) = 0 AS by_category,
+                 GROUPING(reason) = 0 AS by_reason, GROUPING(channel) = 0 AS by_channel,
+                 GROUPING(province) = 0 AS by_province,
+                 GROUPING(satisfaction) = 0 AS by_satisfaction,
+                 month, category, reason, channel, province, satisfaction,
+                 count(*) AS complaints,
+                 count(*) FILTER (WHERE closed) AS closed,
+                 count(*) FILTER (WHERE within_deadline) AS closed_within_deadline,
+                 count(*) FILTER (WHERE surveyed) AS surveyed,
+                 count(*) FILTER (WHERE satisfied) AS satisfied,
+                 count(*) FILTER (WHERE escalated) AS escalated,
+                 count(*) FILTER (WHERE extended) AS extended,
+                 count(*) FILTER (WHERE within_deadline AND extended) AS extended_within_deadline,
+                 count(*) FILTER (WHERE open_past_deadline) AS open_past_deadline
+            FROM facts
+           GROUP BY GROUPING SETS ((), (month), (category), (reason), (channel), (province),
+                                   (satisfaction))
+          """;
+
+  /** The case figures of one period, as {@link #PERIOD_FIGURES} gives them. */
+  private record PeriodFigures(
+      ObjectNode headline,
+      ObjectNode timeliness,
+      Map<String, long[]> monthly,
+      Map<String, Map<String, Long>> breakdowns,
+      Map<String, Long> satisfaction) {}
 
   private final JdbcClient jdbc;
 
@@ -119,21 +173,19 @@ class ReportFiguresCollection {
     figures.put("dataCutoff", cutoff.atZone(FilingPeriod.SHANGHAI).toOffsetDateTime().toString());
     figures.put("methodologyVersion", methodologyVersion);
 
+    PeriodFigures current = periodFigures(period, cutoff);
+    PeriodFigures before = periodFigures(previous, cutoff);
     ObjectNode headline = figures.putObject("headline");
-    headline.set("current", headline(period, cutoff));
-    headline.set("previous", headline(previous, cutoff));
-    headline.set("yearEarlier", headline(yearEarlier, cutoff));
+    headline.set("current", current.headline());
+    headline.set("previous", before.headline());
+    headline.set("yearEarlier", periodFigures(yearEarlier, cutoff).headline());
 
-    figures.set("monthly", monthly(period, cutoff));
-    figures.set(
-        "byBusinessCategory", breakdown(period, previous, cutoff, "record ->> 'businessCategory'"));
-    figures.set("byReason", breakdown(period, previous, cutoff, "record ->> 'reason'"));
-    figures.set("byChannel", breakdown(period, previous, cutoff, "record ->> 'channel'"));
-    figures.set(
-        "byProvince",
-        breakdown(period, previous, cutoff, "left(record ->> 'region', 2) || '0000'"));
-    figures.set("timeliness", timeliness(period, cutoff));
-    figures.set("satisfaction", satisfaction(period, cutoff));
+    figures.set("monthly", monthly(period, current));
+    for (String breakdown : List.of("byBusinessCategory", "byReason", "byChannel", "byProvince")) {
+      figures.set(breakdown, breakdown(current, before, BREAKDOWNS.get(breakdown)));
+    }
+    figures.set("timeliness", current.timeliness());
+    figures.set("satisfaction", satisfaction(current));
     figures.set("ratings", ratings(period, previous, cutoff));
     figures.set("enforcement", enforcement(period, cutoff));
     figures.set("typicalCases", typicalCases(period, cutoff));
@@ -149,81 +201,99 @@ class ReportFiguresCollection {
     return params;
   }
 
-  private ObjectNode headline(RatingPeriod period, Instant cutoff) {
-    return jdbc.sql(CASES_AS_OF_CUTOFF + HEADLINE)
-        .params(params(period, cutoff))
-        .query(
-            (rs, n) -> {
-              ObjectNode o = JsonMapper.shared().createObjectNode();
-              for (String column :
-                  List.of(
-                      "complaints",
-                      "closed",
-                      "closed_within_deadline",
-                      "surveyed",
-                      "satisfied",
-                      "escalated")) {
-                o.put(camel(column), rs.getLong(column));
-              }
-              return o;
-            })
-        .single();
-  }
-
-  private ArrayNode monthly(RatingPeriod period, Instant cutoff) {
-    Map<String, long[]> byMonth = new LinkedHashMap<>();
-    for (YearMonth m = YearMonth.from(period.firstDay());
-        !m.isAfter(YearMonth.from(period.lastDay()));
-        m = m.plusMonths(1)) {
-      byMonth.put(m.toString(), new long[2]);
-    }
-    jdbc.sql(
-            CASES_AS_OF_CUTOFF
-                + """
-                SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-                       count(*) AS complaints, count(*) FILTER (WHERE closed) AS closed
-                  FROM cases GROUP BY 1
-                """)
+  private PeriodFigures periodFigures(RatingPeriod period, Instant cutoff) {
+    ObjectNode headline = JsonMapper.shared().createObjectNode();
+    ObjectNode timeliness = JsonMapper.shared().createObjectNode();
+    Map<String, long[]> monthly = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
+    BREAKDOWNS.values().forEach(column -> breakdowns.put(column, new LinkedHashMap<>()));
+    Map<String, Long> satisfaction = new LinkedHashMap<>();
+    putTotals(headline, timeliness, column -> 0);
+    jdbc.sql(PERIOD_FIGURES)
         .params(params(period, cutoff))
         .query(
             rs -> {
-              long[] counts = byMonth.get(rs.getString("month"));
-              if (counts != null) {
-                counts[0] = rs.getLong("complaints");
-                counts[1] = rs.getLong("closed");
+              long complaints = rs.getLong("complaints");
+              if (rs.getBoolean("by_month")) {
+                monthly.put(rs.getString("month"), new long[] {complaints, rs.getLong("closed")});
+              } else if (rs.getBoolean("by_satisfaction")) {
+                satisfaction.put(rs.getString("satisfaction"), complaints);
+              } else {
+                boolean grouped = false;
+                for (String column : BREAKDOWNS.values()) {
+                  if (rs.getBoolean("by_" + column)) {
+                    breakdowns.get(column).put(rs.getString(column), complaints);
+                    grouped = true;
+                  }
+                }
+                if (!grouped) { // the whole period
+                  Map<String, Long> totals = new LinkedHashMap<>();
+                  for (String column : TOTALS) {
+                    totals.put(column, rs.getLong(column));
+                  }
+                  putTotals(headline, timeliness, totals::get);
+                }
               }
             });
+    return new PeriodFigures(headline, timeliness, monthly, breakdowns, satisfaction);
+  }
+
+  /** The counts of the whole period. */
+  private static final List<String> TOTALS =
+      List.of(
+          "complaints",
+          "closed",
+          "closed_within_deadline",
+          "surveyed",
+          "satisfied",
+          "escalated",
+          "extended",
+          "extended_within_deadline",
+          "open_past_deadline");
+
+  /** The whole period's counts: zeros until its row is read (a period without cases has none). */
+  private static void putTotals(
+      ObjectNode headline, ObjectNode timeliness, ToLongFunction<String> count) {
+    for (String column : TOTALS.subList(0, 6)) {
+      headline.put(camel(column), count.applyAsLong(column));
+    }
+    long closed = count.applyAsLong("closed");
+    long within = count.applyAsLong("closed_within_deadline");
+    timeliness.put("closed", closed);
+    timeliness.put("withinDeadline", within);
+    timeliness.put("late", closed - within);
+    timeliness.put("extended", count.applyAsLong("extended"));
+    timeliness.put("extendedWithinDeadline", count.applyAsLong("extended_within_deadline"));
+    timeliness.put("openPastDeadline", count.applyAsLong("open_past_deadline"));
+  }
+
+  /** Every month of the period, with none left out for having no cases. */
+  private static ArrayNode monthly(RatingPeriod period, PeriodFigures figures) {
     ArrayNode months = JsonMapper.shared().createArrayNode();
-    byMonth.forEach(
-        (month, counts) ->
-            months
-                .addObject()
-                .put("month", month)
-                .put("complaints", counts[0])
-                .put("closed", counts[1]));
+    for (YearMonth m = YearMonth.from(period.firstDay());
+        !m.isAfter(YearMonth.from(period.lastDay()));
+        m = m.plusMonths(1)) {
+      long[] counts = figures.monthly().getOrDefault(m.toString(), new long[2]);
+      months
+          .addObject()
+          .put("month", m.toString())
+          .put("complaints", counts[0])
+          .put("closed", counts[1]);
+    }
     return months;
   }
 
   /** Counts per code in the period and the previous period, most complaints first. */
-  private ArrayNode breakdown(
-      RatingPeriod period, RatingPeriod previous, Instant cutoff, String codeExpression) {
+  private static ArrayNode breakdown(PeriodFigures current, PeriodFigures previous, String column) {
     Map<String, long[]> counts = new LinkedHashMap<>();
-    String sql =
-        CASES_AS_OF_CUTOFF
-            + "SELECT coalesce(%s, '') AS code, count(*) AS n FROM cases GROUP BY 1"
-                .formatted(codeExpression);
-    jdbc.sql(sql)
-        .params(params(period, cutoff))
-        .query(
-            rs -> {
-              counts.computeIfAbsent(rs.getString("code"), k -> new long[2])[0] = rs.getLong("n");
-            });
-    jdbc.sql(sql)
-        .params(params(previous, cutoff))
-        .query(
-            rs -> {
-              counts.computeIfAbsent(rs.getString("code"), k -> new long[2])[1] = rs.getLong("n");
-            });
+    current
+        .breakdowns()
+        .get(column)
+        .forEach((code, n) -> counts.computeIfAbsent(code, k -> new long[2])[0] = n);
+    previous
+        .breakdowns()
+        .get(column)
+        .forEach((code, n) -> counts.computeIfAbsent(code, k -> new long[2])[1] = n);
     List<Map.Entry<String, long[]>> entries = new ArrayList<>(counts.entrySet());
     entries.sort(
         (a, b) ->
@@ -240,53 +310,14 @@ class ReportFiguresCollection {
     return rows;
   }
 
-  private ObjectNode timeliness(RatingPeriod period, Instant cutoff) {
-    return jdbc.sql(
-            CASES_AS_OF_CUTOFF
-                + """
-                SELECT count(*) FILTER (WHERE closed) AS closed,
-                       count(*) FILTER (WHERE closed AND (record ->> 'resolvedAt')::timestamptz <= deadline)
-                         AS within_deadline,
-                       count(*) FILTER (WHERE record ->> 'extended' = 'true') AS extended,
-                       count(*) FILTER (WHERE closed AND record ->> 'extended' = 'true'
-                                          AND (record ->> 'resolvedAt')::timestamptz <= deadline)
-                         AS extended_within_deadline,
-                       count(*) FILTER (WHERE NOT closed AND deadline < :cutoff) AS open_past_deadline
-                  FROM cases
-                """)
-        .params(params(period, cutoff))
-        .query(
-            (rs, n) -> {
-              ObjectNode o = JsonMapper.shared().createObjectNode();
-              long closed = rs.getLong("closed");
-              long within = rs.getLong("within_deadline");
-              o.put("closed", closed);
-              o.put("withinDeadline", within);
-              o.put("late", closed - within);
-              o.put("extended", rs.getLong("extended"));
-              o.put("extendedWithinDeadline", rs.getLong("extended_within_deadline"));
-              o.put("openPastDeadline", rs.getLong("open_past_deadline"));
-              return o;
-            })
-        .single();
-  }
-
   /** Counts per satisfaction code; {@code NONE} for cases without one. */
-  private ObjectNode satisfaction(RatingPeriod period, Instant cutoff) {
+  private static ObjectNode satisfaction(PeriodFigures figures) {
     ObjectNode o = JsonMapper.shared().createObjectNode();
     for (String code :
         List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "NOT_SURVEYED", "NONE")) {
-      o.put(code, 0L);
+      o.put(code, figures.satisfaction().getOrDefault(code, 0L));
     }
-    jdbc.sql(
-            CASES_AS_OF_CUTOFF
-                + "SELECT coalesce(record ->> 'satisfaction', 'NONE') AS code, count(*) AS n"
-                + " FROM cases GROUP BY 1")
-        .params(params(period, cutoff))
-        .query(
-            rs -> {
-              o.put(rs.getString("code"), rs.getLong("n"));
-            });
+    figures.satisfaction().forEach(o::put);
     return o;
   }
 
