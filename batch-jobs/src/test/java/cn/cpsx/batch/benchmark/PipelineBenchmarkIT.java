@@ -3,6 +3,7 @@ package cn.cpsx.batch.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cpsx.batch.filing.FilingJobs;
+import cn.cpsx.batch.filing.PipelineWarmUp;
 import cn.cpsx.batch.filing.TestInbox;
 import cn.cpsx.batch.indexing.CaseDocument;
 import cn.cpsx.batch.indexing.CaseDocuments;
@@ -56,7 +57,12 @@ class PipelineBenchmarkIT {
   @Test
   void fileUntilSearchableAgainstAPlainBulkLoop() throws Exception {
     String prefix = "BENCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    String body = filing(prefix, cases);
+    String body =
+        PipelineWarmUp.madeUpFiling(
+            BANK,
+            prefix,
+            cases,
+            OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(5).withNano(0));
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
     long start = System.nanoTime();
@@ -175,34 +181,5 @@ class PipelineBenchmarkIT {
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
-  }
-
-  private static String filing(String prefix, int count) {
-    String receivedAt =
-        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(5).withNano(0).toString();
-    String[] narratives = {
-      "客户王小明来电称信用卡年费未经告知即被扣收，要求退还年费，联系电话13912345678。",
-      "投诉人反映催收人员多次在夜间拨打其亲属电话，言语威胁，要求停止骚扰并道歉。",
-      "客户称理财经理承诺保本保收益，实际产品亏损，认为存在误导销售，要求赔偿损失。",
-      "消费者李娜反映手机银行转账限额被无故调低，影响正常使用，要求恢复原限额。"
-    };
-    StringBuilder cases = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      cases
-          .append(i == 0 ? "" : ",")
-          .append(
-              """
-          {"caseNo":"%s%05d","receivedAt":"%s","channel":"PHONE","businessCategory":"CREDIT_CARD",
-           "reason":"FEES","demand":"REFUND","amountInvolved":"1280.00","region":"440305",
-           "complainant":{"name":"王小明","phone":"13912345678","ageBand":"40_59"},
-           "narrative":"%s","status":"RECEIVED"}
-          """
-                  .formatted(prefix, i, receivedAt, narratives[i % narratives.length]));
-    }
-    return "{\"specVersion\":\"1\",\"filingType\":\"CASES\",\"institution\":\""
-        + BANK
-        + "\",\"mode\":\"LIVE\",\"cases\":["
-        + cases
-        + "]}";
   }
 }
