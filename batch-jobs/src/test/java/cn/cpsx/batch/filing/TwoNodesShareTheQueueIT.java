@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +54,11 @@ class TwoNodesShareTheQueueIT {
   final List<Process> nodes = new ArrayList<>();
 
   @AfterEach
-  void stopNodes() {
-    nodes.forEach(Process::destroy);
+  void stopNodes() throws InterruptedException {
+    for (Process node : nodes) {
+      node.destroy();
+      node.waitFor(30, TimeUnit.SECONDS); // no node of this test claims the next test's filings
+    }
   }
 
   @Test
