@@ -135,6 +135,9 @@ class FilingClaims implements SmartLifecycle {
    * (which, at start-up, is a claim left by this node before a crash).
    */
   boolean abandoned(String filingId) {
+    if (held.contains(filingId)) {
+      return false; // this process runs it right now
+    }
     return jdbc.sql(
             """
             SELECT count(*) = 0 FROM filing_claim
@@ -145,9 +148,15 @@ class FilingClaims implements SmartLifecycle {
         .single();
   }
 
-  /** Start-up: what this node held before it was restarted, nothing of it runs any more. */
+  /**
+   * Start-up: what this node held before it was restarted; nothing of it runs any more (a filing a
+   * wake-up already had this process claim is kept).
+   */
   void releaseAllOfThisNode() {
-    int released = jdbc.sql("DELETE FROM filing_claim WHERE owner = ?").param(nodeId).update();
+    int released =
+        jdbc.sql("DELETE FROM filing_claim WHERE owner = ? AND filing_id <> ALL (?)")
+            .params(nodeId, held.toArray(String[]::new))
+            .update();
     if (released > 0) {
       log.info("released {} claims this node ({}) held before its restart", released, nodeId);
     }
