@@ -1,6 +1,7 @@
 package cn.cpsx.schemas;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -281,6 +282,11 @@ public final class FilingValidator {
 
   static List<Finding> schemaFindings(Schema schema, JsonNode node, Integer record) {
     List<Finding> findings = new ArrayList<>();
+    // Most records are valid: a yes/no check first, without formatting a message for every
+    // alternative a oneOf tried and dropped; the messages only for a record that fails.
+    if (schema.validate(node, OutputFormat.BOOLEAN)) {
+      return findings;
+    }
     for (Error error : schema.validate(node)) {
       String location = error.getInstanceLocation().toString();
       String field = location.replaceFirst("^\\$\\.?", "");

@@ -1,7 +1,5 @@
 package cn.cpsx.batch.filing;
 
-import cn.cpsx.batch.indexing.CaseDocument;
-import cn.cpsx.batch.indexing.CaseDocuments;
 import cn.cpsx.batch.indexing.CaseIndexSetup;
 import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
@@ -36,7 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class FilingProcessingJobConfiguration {
 
   static final String JOB_NAME = "filingProcessingJob";
-  static final int INDEX_CHUNK = 500;
+
+  /** Cases per committed chunk; the writer sends them in slices while it builds the next. */
+  static final int INDEX_CHUNK = 1000;
 
   @Bean
   Job filingProcessingJob(
@@ -88,10 +88,9 @@ class FilingProcessingJobConfiguration {
       SearchIndexProperties search,
       IndexedCountRecorder recorder) {
     return new StepBuilder("indexCasesStep", jobRepository)
-        .<StoredCase, CaseDocument>chunk(INDEX_CHUNK)
+        .<StoredCase, StoredCase>chunk(INDEX_CHUNK)
         .transactionManager(transactionManager)
         .reader(storedCaseReader)
-        .processor(new CaseDocuments())
         .writer(new CaseIndexWriter(client, setup, search.caseAlias()))
         .listener(recorder)
         .build();

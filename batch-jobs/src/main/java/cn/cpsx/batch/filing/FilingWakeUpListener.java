@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens for ingestion's {@code NOTIFY cpsx_filing_received} (sent when a filing commits) and
- * processes the filing at once. Reconnects after a database outage; the sweep covers any notice
- * missed meanwhile.
+ * wakes this node's filing worker at once (every node hears every notice; the claims decide which
+ * node takes which filing). Reconnects after a database outage; the sweep covers any notice missed
+ * meanwhile.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "cpsx.filing.wake-up", matchIfMissing = true)
@@ -61,10 +62,8 @@ class FilingWakeUpListener implements SmartLifecycle {
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (running) {
           PGNotification[] notifications = pg.getNotifications(5_000);
-          if (notifications != null) {
-            for (PGNotification notification : notifications) {
-              jobs.process(notification.getParameter());
-            }
+          if (notifications != null && notifications.length > 0) {
+            jobs.wakeUp();
           }
         }
       } catch (Exception e) {

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A run cut off by a crash or {@code kill -9} stays "STARTED" in the job repository and would block
- * its restart forever. At start-up this node marks such runs as failed so the sweep can restart
- * them. Assumes one batch-jobs node (see the scaling notes in the README).
+ * its restart forever. At start-up this node marks failed the runs nobody works on any more: its
+ * own from before the restart and those whose node's lease expired. Runs other live nodes hold are
+ * left alone; one whose node dies later is taken over by whichever node claims its filing next
+ * ({@link FilingJobs}).
  */
 @Component
 class InterruptedRunRecovery {
@@ -21,16 +23,24 @@ class InterruptedRunRecovery {
 
   private final JobRepository jobRepository;
   private final JobOperator jobOperator;
+  private final FilingClaims claims;
 
-  InterruptedRunRecovery(JobRepository jobRepository, JobOperator jobOperator) {
+  InterruptedRunRecovery(
+      JobRepository jobRepository, JobOperator jobOperator, FilingClaims claims) {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
+    this.claims = claims;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   void recoverInterruptedRuns() {
+    claims.releaseAllOfThisNode();
     for (JobExecution execution :
         jobRepository.findRunningJobExecutions(FilingProcessingJobConfiguration.JOB_NAME)) {
+      String filingId = execution.getJobParameters().getString("filingId");
+      if (filingId != null && !claims.abandoned(filingId)) {
+        continue;
+      }
       jobOperator.recover(execution);
       log.info(
           "recovered interrupted run {} of {}", execution.getId(), execution.getJobParameters());

@@ -5,7 +5,6 @@ import cn.cpsx.schemas.FilingContext;
 import cn.cpsx.schemas.FilingHistory;
 import cn.cpsx.schemas.FilingValidation;
 import cn.cpsx.schemas.FilingValidator;
-import cn.cpsx.schemas.Finding;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,23 +91,25 @@ class ValidateFilingTasklet implements Tasklet {
           case "SOAP" -> validator.validateXml(filing.raw(), context);
           default -> validator.validateJson(filing.raw(), context);
         };
-    for (Finding finding : result.findings()) {
-      jdbc.sql(
-              """
-              INSERT INTO validation_finding (filing_id, rule, severity, record_index, field,
-                                              message_zh, message_en)
-              VALUES (?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              filingId,
-              finding.rule().name(),
-              finding.severity().name(),
-              finding.record(),
-              finding.field(),
-              finding.messageZh(),
-              finding.messageEn())
-          .update();
-    }
+    batch(
+        """
+        INSERT INTO validation_finding (filing_id, rule, severity, record_index, field,
+                                        message_zh, message_en)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        result.findings().stream()
+            .map(
+                finding ->
+                    new Object[] {
+                      filingId,
+                      finding.rule().name(),
+                      finding.severity().name(),
+                      finding.record(),
+                      finding.field(),
+                      finding.messageZh(),
+                      finding.messageEn()
+                    })
+            .toList());
     // TEST filings are checked exactly like live ones, but nothing of them is kept as data (§4.1).
     if (result.isLive() && result.outcome().countsAsAccepted()) {
       storeCaseVersions(filing, result.acceptedCases());

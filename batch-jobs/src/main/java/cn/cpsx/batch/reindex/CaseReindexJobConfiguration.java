@@ -1,7 +1,5 @@
 package cn.cpsx.batch.reindex;
 
-import cn.cpsx.batch.indexing.CaseDocument;
-import cn.cpsx.batch.indexing.CaseDocuments;
 import cn.cpsx.batch.indexing.CaseIndexSetup;
 import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
@@ -109,10 +107,9 @@ class CaseReindexJobConfiguration {
       JdbcCursorItemReader<StoredCase> currentCaseReader,
       CaseIndexWriter reindexWriter) {
     return new StepBuilder("reindexCasesStep", jobRepository)
-        .<StoredCase, CaseDocument>chunk(1000)
+        .<StoredCase, StoredCase>chunk(1000)
         .transactionManager(transactionManager)
         .reader(currentCaseReader)
-        .processor(new CaseDocuments())
         .writer(reindexWriter)
         .build();
   }
@@ -167,15 +164,11 @@ class CaseReindexJobConfiguration {
                       });
               // Filings validated while the job ran were indexed into the old index: write them
               // again.
-              CaseDocuments documents = new CaseDocuments();
-              List<CaseDocument> docs =
-                  jdbc
-                      .sql(CURRENT_CASES + " WHERE f.validated_at >= ?::timestamptz")
+              List<StoredCase> docs =
+                  jdbc.sql(CURRENT_CASES + " WHERE f.validated_at >= ?::timestamptz")
                       .param(job.getString(STARTED))
                       .query(StoredCase.ROWS)
-                      .stream()
-                      .map(documents::process)
-                      .toList();
+                      .list();
               if (!docs.isEmpty()) {
                 new CaseIndexWriter(client, setup, alias).write(new Chunk<>(docs));
               }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,7 +23,10 @@ import org.springframework.test.context.ActiveProfiles;
 class FilingProcessingJobIT {
 
   static final String BANK = "91110000770914530P";
-  static final String ALIAS = "cpsx-test-cases";
+
+  /** The tests' alias (cpsx-test-cases in CI; an engineer's own alias on a shared stack). */
+  @Value("${cpsx.search.case-alias}")
+  String alias;
 
   @Autowired FilingJobs jobs;
   @Autowired JdbcClient jdbc;
@@ -42,16 +46,16 @@ class FilingProcessingJobIT {
 
     assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
     GetResponse<Map> doc =
-        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+        elasticsearch.get(g -> g.index(alias).id(BANK + ":" + caseNo), Map.class);
     assertThat(doc.found()).isTrue();
     String narrative = (String) doc.source().get("narrative");
     assertThat(narrative).contains("王**", "139****5678").doesNotContain("王小明", "13912345678");
-    elasticsearch.indices().refresh(r -> r.index(ALIAS));
+    elasticsearch.indices().refresh(r -> r.index(alias));
     String query = ChineseSegmenter.segment("本金未到账");
     SearchResponse<Map> hits =
         elasticsearch.search(
             s ->
-                s.index(ALIAS)
+                s.index(alias)
                     .query(
                         q ->
                             q.bool(
@@ -99,7 +103,7 @@ class FilingProcessingJobIT {
 
     assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
     GetResponse<Map> doc =
-        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+        elasticsearch.get(g -> g.index(alias).id(BANK + ":" + caseNo), Map.class);
     assertThat(doc.source().get("extended")).isEqualTo(true);
   }
 
@@ -139,7 +143,7 @@ class FilingProcessingJobIT {
     jobs.process(older);
 
     GetResponse<Map> doc =
-        elasticsearch.get(g -> g.index(ALIAS).id(BANK + ":" + caseNo), Map.class);
+        elasticsearch.get(g -> g.index(alias).id(BANK + ":" + caseNo), Map.class);
     assertThat(doc.source().get("status")).isEqualTo("IN_PROGRESS");
     assertThat(doc.source().get("filingId")).isEqualTo(newer);
     assertThat(

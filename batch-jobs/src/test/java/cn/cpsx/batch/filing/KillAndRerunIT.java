@@ -3,9 +3,8 @@ package cn.cpsx.batch.filing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.cpsx.batch.indexing.SearchIndexProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +32,10 @@ class KillAndRerunIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired ElasticsearchClient elasticsearch;
+  @Autowired SearchIndexProperties search;
+
+  @Value("${spring.datasource.url}")
+  String datasourceUrl;
 
   Process batchJobs;
 
@@ -74,12 +78,12 @@ class KillAndRerunIT {
     assertThat(count("SELECT count(*) FROM validation_finding WHERE filing_id = ?", filingId))
         .isZero();
     assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
-    elasticsearch.indices().refresh(r -> r.index("cpsx-test-cases"));
+    elasticsearch.indices().refresh(r -> r.index(search.caseAlias()));
     long documents =
         elasticsearch
             .count(
                 c ->
-                    c.index("cpsx-test-cases")
+                    c.index(search.caseAlias())
                         .query(q -> q.term(t -> t.field("filingId").value(filingId))))
             .count();
     assertThat(documents).as("every case indexed exactly once").isEqualTo(CASES);
@@ -105,25 +109,14 @@ class KillAndRerunIT {
     return jdbc.sql(sql).param(filingId).query(Long.class).single();
   }
 
-  private static Process startBatchJobs(String run) throws Exception {
-    Path jar = Path.of("target", "batch-jobs.jar").toAbsolutePath();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-jar",
-            jar.toString(),
-            "--cpsx.filing.sweep-initial-delay=PT2S",
-            "--cpsx.filing.sweep-interval=PT2S");
-    builder.environment().put("CPSX_BATCH_PORT", "18093");
-    builder.environment().put("CPSX_DB", "cpsx_test");
-    builder.environment().put("CPSX_CASE_ALIAS", "cpsx-test-cases");
-    // the tests' index holds fixtures written straight to it: no rebuild from PostgreSQL behind
-    // them
-    builder.environment().put("CPSX_SEARCH_REINDEXONMASKERUPGRADE", "false");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(new File("target/kill-and-rerun-" + run + ".log"));
-    return builder.start();
+  private Process startBatchJobs(String run) throws Exception {
+    return BatchJobsProcess.start(
+        18093,
+        datasourceUrl,
+        search.caseAlias(),
+        "kill-and-rerun-" + run,
+        "--cpsx.filing.sweep-initial-delay=PT2S",
+        "--cpsx.filing.sweep-interval=PT2S");
   }
 
   private static String filing(String prefix) {

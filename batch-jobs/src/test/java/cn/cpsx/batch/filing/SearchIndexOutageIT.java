@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +37,9 @@ class SearchIndexOutageIT {
     registry.add(
         "spring.elasticsearch.uris", () -> "http://127.0.0.1:" + elasticsearchProxy.port());
   }
+
+  @Value("${cpsx.search.case-alias}")
+  String alias;
 
   @Autowired FilingJobs jobs;
   @Autowired JdbcClient jdbc;
@@ -91,9 +95,7 @@ class SearchIndexOutageIT {
                 .single())
         .as("validation ran once; the restart only indexed")
         .isEqualTo(1);
-    assertThat(
-            elasticsearch.exists(e -> e.index("cpsx-test-cases").id(BANK + ":" + caseNo)).value())
-        .isTrue();
+    assertThat(elasticsearch.exists(e -> e.index(alias).id(BANK + ":" + caseNo)).value()).isTrue();
   }
 
   private long findings(String filingId) {

@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("it")
 class CaseReindexIT {
 
-  static final String ALIAS = "cpsx-test-cases";
+  /** The tests' alias (cpsx-test-cases in CI; an engineer's own alias on a shared stack). */
+  @Value("${cpsx.search.case-alias}")
+  String alias;
 
   @Autowired JobOperator jobOperator;
   @Autowired Job caseReindexJob;
@@ -42,13 +45,13 @@ class CaseReindexIT {
     for (String old : before) {
       assertThat(elasticsearch.indices().exists(e -> e.index(old)).value()).as(old).isFalse();
     }
-    elasticsearch.indices().refresh(r -> r.index(ALIAS));
-    long documents = elasticsearch.count(c -> c.index(ALIAS)).count();
+    elasticsearch.indices().refresh(r -> r.index(alias));
+    long documents = elasticsearch.count(c -> c.index(alias)).count();
     long cases = jdbc.sql("SELECT count(*) FROM complaint_case").query(Long.class).single();
     assertThat(documents).isEqualTo(cases);
   }
 
   private Set<String> aliasTargets() throws Exception {
-    return elasticsearch.indices().getAlias(a -> a.name(ALIAS)).aliases().keySet();
+    return elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet();
   }
 }

@@ -33,6 +33,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -50,7 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("it")
 class CaseReindexRestartIT {
 
-  static final String ALIAS = "cpsx-test-cases";
+  /** The tests' alias (cpsx-test-cases in CI; an engineer's own alias on a shared stack). */
+  @Value("${cpsx.search.case-alias}")
+  String alias;
+
   static final int OWN_CASES = 3_000;
   static final TcpProxy elasticsearchProxy = TcpProxy.toElasticsearch();
   static final String ES =
@@ -78,7 +82,7 @@ class CaseReindexRestartIT {
     try {
       long cases = jdbc.sql("SELECT count(*) FROM complaint_case").query(Long.class).single();
       Set<String> before = aliasTargets();
-      Searcher searcher = new Searcher();
+      Searcher searcher = new Searcher(alias);
       searcher.start();
       JobParameters parameters =
           new JobParametersBuilder().addLong("requestedAt", System.nanoTime()).toJobParameters();
@@ -107,8 +111,8 @@ class CaseReindexRestartIT {
           .isEqualTo(cases - writtenFirst);
       Set<String> after = aliasTargets();
       assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
-      elasticsearch.indices().refresh(r -> r.index(ALIAS));
-      assertThat(elasticsearch.count(c -> c.index(ALIAS)).count()).isEqualTo(cases);
+      elasticsearch.indices().refresh(r -> r.index(alias));
+      assertThat(elasticsearch.count(c -> c.index(alias)).count()).isEqualTo(cases);
 
       searcher.stop();
       assertThat(searcher.failures).as("search never failed").isEmpty();
@@ -144,15 +148,20 @@ class CaseReindexRestartIT {
   }
 
   private Set<String> aliasTargets() throws Exception {
-    return elasticsearch.indices().getAlias(a -> a.name(ALIAS)).aliases().keySet();
+    return elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet();
   }
 
   /** Asks the alias for its case count, straight to Elasticsearch, until stopped. */
   static final class Searcher {
+    private final String alias;
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     volatile int answers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private Thread thread;
+
+    Searcher(String alias) {
+      this.alias = alias;
+    }
 
     void start() {
       HttpClient http = HttpClient.newHttpClient();
@@ -164,7 +173,7 @@ class CaseReindexRestartIT {
                       try {
                         HttpResponse<String> response =
                             http.send(
-                                HttpRequest.newBuilder(URI.create(ES + "/" + ALIAS + "/_count"))
+                                HttpRequest.newBuilder(URI.create(ES + "/" + alias + "/_count"))
                                     .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         long count =
@@ -246,7 +255,7 @@ class CaseReindexRestartIT {
       List<String> batch = ids.subList(i, Math.min(ids.size(), i + 1_000));
       elasticsearch.bulk(
           b -> {
-            batch.forEach(id -> b.operations(o -> o.delete(d -> d.index(ALIAS).id(id))));
+            batch.forEach(id -> b.operations(o -> o.delete(d -> d.index(alias).id(id))));
             return b;
           });
     }
