@@ -17,12 +17,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class PortalSecurityConfiguration {
 
   @Bean
-  SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository clients)
+  SecurityFilterChain portalSecurity(
+      HttpSecurity http, ClientRegistrationRepository clients, LocaleResolver language)
       throws Exception {
     OidcClientInitiatedLogoutSuccessHandler logout =
         new OidcClientInitiatedLogoutSuccessHandler(clients);
@@ -44,7 +47,9 @@ class PortalSecurityConfiguration {
                         "/reports/**",
                         "/api/open/**")
                     .permitAll()
-                    .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
+                    .requestMatchers("/regulator/audit/**")
+                    .hasRole("SUPERVISOR")
+                    .requestMatchers(HttpMethod.POST, "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
                     .requestMatchers(
@@ -57,9 +62,35 @@ class PortalSecurityConfiguration {
                     .hasAnyRole("ANALYST", "SUPERVISOR")
                     .requestMatchers("/institution/**")
                     .hasRole("INSTITUTION")
+                    .requestMatchers("/actuator/**")
+                    .authenticated()
+                    // Every page outside the two signed-in areas is public (PortalRoutesIT keeps
+                    // it so), so an unknown address answers 404 to everyone, not a sign-in.
                     .anyRequest()
-                    .authenticated())
-        .oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+                    .permitAll())
+        .oauth2Login(
+            login ->
+                login
+                    .authorizationEndpoint(
+                        a -> a.authorizationRequestResolver(new SignInLanguage(clients, language)))
+                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                ContentSecurityPolicy.forSignInAt(
+                                    clients
+                                        .findByRegistrationId("keycloak")
+                                        .getProviderDetails()
+                                        .getAuthorizationUri())))
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         // Scripts call the same URLs (the JSON API, the export) with a Keycloak access token.
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles())))
         .logout(l -> l.logoutSuccessHandler(logout));
