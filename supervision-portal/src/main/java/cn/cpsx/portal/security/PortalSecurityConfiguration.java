@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,7 +17,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -74,6 +78,9 @@ class PortalSecurityConfiguration {
                     .authorizationEndpoint(
                         a -> a.authorizationRequestResolver(new SignInLanguage(clients, language)))
                     .userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+        // Spring Security would answer every refusal the resource server's way (a bare 403):
+        // a browser gets the portal's 403 page instead, a script with a token the bare status.
+        .exceptionHandling(e -> e.accessDeniedHandler(refusal()))
         .headers(
             headers ->
                 headers
@@ -95,6 +102,14 @@ class PortalSecurityConfiguration {
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles())))
         .logout(l -> l.logoutSuccessHandler(logout));
     return http.build();
+  }
+
+  static AccessDeniedHandler refusal() {
+    AccessDeniedHandler page = new AccessDeniedHandlerImpl();
+    AccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+    return (request, response, denied) ->
+        (request.getHeader(HttpHeaders.AUTHORIZATION) != null ? bearer : page)
+            .handle(request, response, denied);
   }
 
   /** An access token's {@code roles} claim as authorities; its user name as the principal name. */

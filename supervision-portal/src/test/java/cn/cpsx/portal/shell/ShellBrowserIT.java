@@ -107,7 +107,11 @@ class ShellBrowserIT {
         "supervisor",
         List.of(oneCase, "/regulator/audit"),
         "officer",
-        List.of("/institution/filings", "/institution/cases", "/institution/ratings"));
+        List.of(
+            "/institution/filings",
+            "/institution/cases",
+            "/institution/ratings",
+            "/regulator/cases"));
   }
 
   @ParameterizedTest(name = "{0} {1}px {2}")
@@ -137,6 +141,15 @@ class ShellBrowserIT {
         browser.postFormsWithoutCsrf().forEach(f -> problems.add(path + " no CSRF in " + f));
         if (browser.sidewaysOverflow() > 0) {
           problems.add(path + " scrolls sideways by " + browser.sidewaysOverflow() + " px");
+        }
+        if (role.equals("officer") && path.startsWith("/regulator/")) {
+          // a signed-in reader without the right: the branded 403, offering their own area
+          assertThat(
+                  browser.driver.findElements(
+                      By.cssSelector(
+                          "main.error-page[data-status='403'] a[href='/institution/filings']")))
+              .as("403 page")
+              .hasSize(1);
         }
         browser.screenshot(role + page);
       }
@@ -176,7 +189,7 @@ class ShellBrowserIT {
       assertThat(browser.driver.getCurrentUrl()).contains("reason=CLAIMS");
       browser.screenshot("facet-focus");
 
-      browser.open("/regulator/cases?" + mine);
+      browser.open("/regulator/deadlines"); // the search page puts the focus in its words box
       browser.driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
       WebElement first = browser.driver.switchTo().activeElement();
       assertThat(first.getAttribute("class")).isEqualTo("skip");
