@@ -144,12 +144,13 @@ class ShellBrowserIT {
         }
         if (role.equals("officer") && path.startsWith("/regulator/")) {
           // a signed-in reader without the right: the branded 403, offering their own area
-          assertThat(
-                  browser.driver.findElements(
-                      By.cssSelector(
-                          "main.error-page[data-status='403'] a[href='/institution/filings']")))
-              .as("403 page")
-              .hasSize(1);
+          By refusal =
+              By.cssSelector("main.error-page[data-status='403'] a[href='/institution/filings']");
+          try {
+            browser.waitFor(refusal);
+          } catch (org.openqa.selenium.TimeoutException e) {
+            problems.add(path + " is not the 403 page: " + browser.driver.getPageSource());
+          }
         }
         browser.screenshot(role + page);
       }
