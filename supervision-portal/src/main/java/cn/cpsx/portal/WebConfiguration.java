@@ -1,30 +1,25 @@
 package cn.cpsx.portal;
 
-import java.time.Duration;
-import java.util.Locale;
+import cn.cpsx.portal.shell.PortalLanguage;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import tools.jackson.core.StreamWriteFeature;
 
 /**
- * Chinese by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered. Decimals
- * in JSON are written plain.
+ * Chinese by default; {@code ?lang=en} or {@code ?lang=zh} switches and is remembered. Decimals in
+ * JSON are written plain.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver("cpsx-lang");
-    resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-    resolver.setCookieMaxAge(Duration.ofDays(365));
-    return resolver;
+    return new PortalLanguage();
   }
 
   /**
@@ -39,7 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-    interceptor.setParamName("lang");
+    interceptor.setParamName(PortalLanguage.PARAM);
     registry.addInterceptor(interceptor);
   }
 }

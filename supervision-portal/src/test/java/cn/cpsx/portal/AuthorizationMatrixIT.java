@@ -125,6 +125,10 @@ class AuthorizationMatrixIT {
     SUPERVISOR_MISSING,
     /** A supervisor's form sent incomplete: supervisors 400 (checked), others 403 (not let in). */
     SUPERVISOR_BAD_REQUEST,
+    /** A supervisor's action answered by a redirect to its page (redirect after POST). */
+    SUPERVISOR_REDIRECT,
+    /** A regulator's address that leads on to another page. */
+    REGULATOR_REDIRECT,
     /** The public pages and open data (§12): everyone, signed in or not. */
     PUBLIC
   }
@@ -162,7 +166,10 @@ class AuthorizationMatrixIT {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
     endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
-    endpoints.add(new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR));
+    endpoints.add(
+        new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR_REDIRECT));
+    endpoints.add(
+        new Endpoint("GET", "/regulator/cases/{foreignCase}/reveal", Access.REGULATOR_REDIRECT));
     endpoints.add(
         new Endpoint("POST", "/regulator/hotspots/999999999/dismiss", Access.REGULATOR_MISSING));
     endpoints.add(
@@ -251,6 +258,8 @@ class AuthorizationMatrixIT {
       case REGULATOR_MISSING -> regulator ? 404 : 403;
       case SUPERVISOR_MISSING -> caller.equals("supervisor") ? 404 : 403;
       case SUPERVISOR_BAD_REQUEST -> caller.equals("supervisor") ? 400 : 403;
+      case SUPERVISOR_REDIRECT -> caller.equals("supervisor") ? 302 : 403;
+      case REGULATOR_REDIRECT -> regulator ? 302 : 403;
       case PUBLIC -> 200;
     };
   }

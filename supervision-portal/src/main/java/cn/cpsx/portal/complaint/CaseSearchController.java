@@ -3,6 +3,8 @@ package cn.cpsx.portal.complaint;
 import cn.cpsx.portal.audit.AuditLog;
 import cn.cpsx.portal.institution.InstitutionDirectory;
 import cn.cpsx.portal.security.Identity;
+import cn.cpsx.portal.shell.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -43,9 +46,54 @@ class CaseSearchController {
     this.audit = audit;
   }
 
+  /** What each search field expects, said next to it when a browser sends something else. */
+  private static final Map<String, String> FIELD_MESSAGES =
+      Map.of(
+          "receivedFrom", "shell.field.date",
+          "receivedTo", "shell.field.date",
+          "amountMin", "shell.field.amount",
+          "amountMax", "shell.field.amount");
+
+  /**
+   * The page answers bad input on the form itself, next to the field (status 400), and shows what
+   * the rest of the search finds; the JSON API and the export answer 400 with a problem instead.
+   */
   @GetMapping("/regulator/cases")
-  String page(@ModelAttribute("query") CaseQuery query, Model model) throws IOException {
-    model.addAttribute("result", search.search(query));
+  String page(
+      @ModelAttribute("query") CaseQuery asked,
+      BindingResult binding,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
+    FormErrors errors = FormErrors.of(binding, FIELD_MESSAGES);
+    CaseQuery.Builder usable = asked.toBuilder();
+    if (asked.receivedFrom() != null
+        && asked.receivedTo() != null
+        && asked.receivedTo().isBefore(asked.receivedFrom())) {
+      errors.reject("receivedTo", "shell.field.rangeReversed", asked.receivedTo().toString());
+      usable.received(asked.receivedFrom(), null);
+    }
+    if (asked.amountMin() != null
+        && asked.amountMax() != null
+        && asked.amountMax().compareTo(asked.amountMin()) < 0) {
+      errors.reject("amountMax", "shell.field.amountReversed", asked.amountMax().toPlainString());
+      usable.amount(asked.amountMin(), null);
+    }
+    CaseQuery query = usable.build();
+    CaseSearchResult result;
+    try {
+      result = search.search(query);
+    } catch (SearchCursor.InvalidCursorException e) {
+      errors.reject("after", "shell.field.cursor", "");
+      query = query.firstPage();
+      result = search.search(query);
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+    }
+    model.addAttribute("query", query);
+    model.addAttribute("formErrors", errors);
+    model.addAttribute("result", result);
     model.addAttribute("institutions", directory.all());
     model.addAttribute("facets", CaseFacet.values());
     model.addAttribute("sorts", CaseQuery.SORTS);

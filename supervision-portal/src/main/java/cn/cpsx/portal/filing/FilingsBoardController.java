@@ -1,5 +1,7 @@
 package cn.cpsx.portal.filing;
 
+import cn.cpsx.portal.shell.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,25 +24,27 @@ class FilingsBoardController {
   String board(
       @RequestParam(defaultValue = "STATS_Q") String type,
       @RequestParam(required = false) String period,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     String filingType = type.equals("SELF_ASSESSMENT") ? type : "STATS_Q";
-    String chosen =
-        period == null || period.isBlank()
-            ? (filingType.equals("STATS_Q")
-                ? board.lastEndedQuarter()
-                : String.valueOf(Integer.parseInt(board.lastEndedQuarter().substring(0, 4)) - 1))
-            : period.strip();
+    String latest =
+        filingType.equals("STATS_Q")
+            ? board.lastEndedQuarter()
+            : String.valueOf(Integer.parseInt(board.lastEndedQuarter().substring(0, 4)) - 1);
+    String chosen = period == null || period.isBlank() ? latest : period.strip();
+    var shown = board.board(filingType, chosen);
+    FormErrors errors = FormErrors.none();
+    if (shown.isEmpty()) {
+      // a period that is not one of this filing type's: said next to the field, the latest shown
+      errors.reject("period", "shell.field.period", chosen);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      chosen = latest;
+      shown = board.board(filingType, latest);
+    }
     model.addAttribute("type", filingType);
     model.addAttribute("period", chosen);
-    model.addAttribute(
-        "board",
-        board
-            .board(filingType, chosen)
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST,
-                        "period '" + chosen + "' is not a " + filingType + " period")));
+    model.addAttribute("formErrors", errors);
+    model.addAttribute("board", shown.orElseThrow());
     return "regulator/filings";
   }
 

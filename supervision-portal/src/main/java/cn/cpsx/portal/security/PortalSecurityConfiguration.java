@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,13 +17,19 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class PortalSecurityConfiguration {
 
   @Bean
-  SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository clients)
+  SecurityFilterChain portalSecurity(
+      HttpSecurity http, ClientRegistrationRepository clients, LocaleResolver language)
       throws Exception {
     OidcClientInitiatedLogoutSuccessHandler logout =
         new OidcClientInitiatedLogoutSuccessHandler(clients);
@@ -44,7 +51,9 @@ class PortalSecurityConfiguration {
                         "/reports/**",
                         "/api/open/**")
                     .permitAll()
-                    .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
+                    .requestMatchers("/regulator/audit/**")
+                    .hasRole("SUPERVISOR")
+                    .requestMatchers(HttpMethod.POST, "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
                     .requestMatchers(
@@ -57,13 +66,50 @@ class PortalSecurityConfiguration {
                     .hasAnyRole("ANALYST", "SUPERVISOR")
                     .requestMatchers("/institution/**")
                     .hasRole("INSTITUTION")
+                    .requestMatchers("/actuator/**")
+                    .authenticated()
+                    // Every page outside the two signed-in areas is public (PortalRoutesIT keeps
+                    // it so), so an unknown address answers 404 to everyone, not a sign-in.
                     .anyRequest()
-                    .authenticated())
-        .oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+                    .permitAll())
+        .oauth2Login(
+            login ->
+                login
+                    .authorizationEndpoint(
+                        a -> a.authorizationRequestResolver(new SignInLanguage(clients, language)))
+                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(realmRoles())))
+        // Spring Security would answer every refusal the resource server's way (a bare 403):
+        // a browser gets the portal's 403 page instead, a script with a token the bare status.
+        .exceptionHandling(e -> e.accessDeniedHandler(refusal()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                ContentSecurityPolicy.forSignInAt(
+                                    clients
+                                        .findByRegistrationId("keycloak")
+                                        .getProviderDetails()
+                                        .getAuthorizationUri())))
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         // Scripts call the same URLs (the JSON API, the export) with a Keycloak access token.
         .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles())))
         .logout(l -> l.logoutSuccessHandler(logout));
     return http.build();
+  }
+
+  static AccessDeniedHandler refusal() {
+    AccessDeniedHandler page = new AccessDeniedHandlerImpl();
+    AccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+    return (request, response, denied) ->
+        (request.getHeader(HttpHeaders.AUTHORIZATION) != null ? bearer : page)
+            .handle(request, response, denied);
   }
 
   /** An access token's {@code roles} claim as authorities; its user name as the principal name. */

@@ -54,9 +54,9 @@ class CaseDetailIT {
         PortalApi.as("supervisor")
             .post(path + "/reveal", "reason=" + java.net.URLEncoder.encode(reason, "UTF-8"));
 
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("王小明", fixtureCase.phone());
-    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    // redirect after POST; the page it leads to shows the data once (PortalShellIT)
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith(path);
     String detail =
         jdbc.sql(
                 "SELECT detail->>'reason' FROM audit_log WHERE action = 'REVEAL_PERSONAL_DATA'"
