@@ -353,7 +353,11 @@ class SearchAndInstitutionPagesIT {
             lang.startsWith("zh")
                 ? "否：报送被拒收，记录均不保留"
                 : "No: the filing is rejected, none of its records is kept")
-        .doesNotContain(lang.startsWith("zh") ? "是，" : "Yes, ");
+        .doesNotContain(lang.startsWith("zh") ? "是，" : "Yes, ")
+        .contains(
+            lang.startsWith("zh")
+                ? "共 2 条：拒收 1 条，通过校验但因报送被拒收而不予保留 1 条，接收 0 条"
+                : "2 records: 1 rejected, 1 passed the checks but not kept (the filing is rejected), 0 accepted");
     // index 1 is record no. 2, on row 4 of the file (a blank line before it)
     assertThat(page.replaceAll("\\s+", " "))
         .containsPattern(
