@@ -40,14 +40,9 @@ public final class CasesCsv {
   private CasesCsv() {}
 
   public static Result read(byte[] body, SftpFileName name) {
-    List<String[]> rows = new ArrayList<>();
+    List<String[]> rows;
     try {
-      byte[] text = Utf8.withoutBom(Utf8.requireUtf8(body));
-      try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
-        while (it.hasNext()) {
-          rows.add(it.next());
-        }
-      }
+      rows = rows(body);
     } catch (Utf8.NotUtf8Exception e) {
       return new Refused(Finding.of(Rule.F001, null, null, "CSV", e.getMessage()));
     } catch (JacksonException e) {
@@ -71,7 +66,7 @@ public final class CasesCsv {
     var cases = filing.putArray("cases");
     for (int line = 1; line < rows.size(); line++) {
       String[] cells = rows.get(line);
-      if (cells.length == 1 && cells[0].isEmpty()) {
+      if (blank(cells)) {
         continue; // a blank line, as at the end of many exports
       }
       if (cells.length > header.length) {
@@ -111,6 +106,43 @@ public final class CasesCsv {
       cases.add(record);
     }
     return new Parsed(filing);
+  }
+
+  /**
+   * Where each case record of a CSV filing stands in the file: element {@code i} is the 1-based row
+   * of the record with index {@code i} (the header is row 1, blank lines count but hold no record),
+   * which is the line number as an editor shows it unless a quoted cell spans lines. Empty for a
+   * file that cannot be read.
+   */
+  public static List<Integer> recordRows(byte[] body) {
+    List<String[]> rows;
+    try {
+      rows = rows(body);
+    } catch (Utf8.NotUtf8Exception | JacksonException e) {
+      return List.of();
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (int row = 1; row < rows.size(); row++) {
+      if (!blank(rows.get(row))) {
+        numbers.add(row + 1);
+      }
+    }
+    return numbers;
+  }
+
+  private static List<String[]> rows(byte[] body) throws Utf8.NotUtf8Exception {
+    List<String[]> rows = new ArrayList<>();
+    byte[] text = Utf8.withoutBom(Utf8.requireUtf8(body));
+    try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
+      while (it.hasNext()) {
+        rows.add(it.next());
+      }
+    }
+    return rows;
+  }
+
+  private static boolean blank(String[] cells) {
+    return cells.length == 1 && cells[0].isEmpty();
   }
 
   private static boolean known(String column) {

@@ -33,6 +33,11 @@ public class CodeLabels {
   }
 
   public String label(String list, String code) {
+    return label(list, code, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language, for work done off the request's thread (a streamed export). */
+  public String label(String list, String code, Locale locale) {
     if (code == null) {
       return "";
     }
@@ -40,7 +45,6 @@ public class CodeLabels {
       code = code.substring(0, 2); // the index holds provinces as "440000"
     }
     CodeLists.Code entry = CodeLists.standard().codes(list).get(code);
-    Locale locale = LocaleContextHolder.getLocale();
     return entry == null ? code : entry.label(locale);
   }
 

@@ -38,6 +38,8 @@ class AuthorizationMatrixIT {
 
   static final Map<String, PortalApi> callers = new HashMap<>();
   static String foreignCase;
+  static String foreignCaseNo;
+  static String ownCaseNo;
   static String ownFiling;
   static String foreignFiling;
   static String foreignUscc;
@@ -67,6 +69,20 @@ class AuthorizationMatrixIT {
             """)
         .params(ownFiling, OFFICERS_BANK, UUID.randomUUID().toString().replace("-", "").repeat(2))
         .update();
+    // one case of the officer's bank for its own case detail; the foreign one is the fixture's
+    ownCaseNo = "MATRIX-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO complaint_case_version (institution_uscc, case_no, filing_id, filing_seq,
+                                                record_index, record)
+            SELECT ?, ?, filing_id, seq, 0, jsonb_build_object('caseNo', ?::text,
+                   'receivedAt', '2026-01-05T09:30:00+08:00', 'status', 'RECEIVED',
+                   'region', '110101', 'narrative', '矩阵测试用的本机构案件')
+              FROM filing WHERE filing_id = ?
+            """)
+        .params(OFFICERS_BANK, ownCaseNo, ownCaseNo, ownFiling)
+        .update();
+    foreignCaseNo = fixture.cases().getFirst().caseNo();
     // a draft for the regulator's preview, and a published report of a period of its own
     draftReport = report(null, "DRAFT");
     String period;
@@ -146,7 +162,7 @@ class AuthorizationMatrixIT {
         List.of(
             "/regulator/cases",
             "/regulator/api/cases",
-            "/regulator/trends",
+            "/regulator/trends?receivedFrom=2026-01-01",
             "/regulator/api/trends",
             "/regulator/deadlines",
             "/regulator/api/deadlines",
@@ -199,6 +215,9 @@ class AuthorizationMatrixIT {
     endpoints.add(new Endpoint("GET", "/institution/filings", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/filings/{ownFiling}", Access.INSTITUTION));
     endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
+    endpoints.add(new Endpoint("GET", "/institution/cases/{ownCaseNo}", Access.INSTITUTION));
+    endpoints.add(
+        new Endpoint("GET", "/institution/cases/{foreignCaseNo}", Access.INSTITUTION_FOREIGN));
     endpoints.add(
         new Endpoint("GET", "/institution/filings/{foreignFiling}", Access.INSTITUTION_FOREIGN));
     for (String path :
@@ -270,6 +289,8 @@ class AuthorizationMatrixIT {
     String path =
         endpoint
             .path()
+            .replace("{foreignCaseNo}", foreignCaseNo)
+            .replace("{ownCaseNo}", ownCaseNo)
             .replace("{foreignCase}", foreignCase)
             .replace("{foreignFiling}", foreignFiling)
             .replace("{ownFiling}", ownFiling)

@@ -142,6 +142,16 @@ class PortalBrowserIT {
 
   /** Opens a portal page; Keycloak's form asks who we are; then we land on the page. */
   private void signIn(String user, String path) {
+    browser = chromium();
+    signIn(browser, user, path);
+  }
+
+  private void waitFor(By element) {
+    waitFor(browser, element);
+  }
+
+  /** A headless Chromium at 1366 px, for this and the other browser tests of the portal. */
+  static WebDriver chromium() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -158,10 +168,15 @@ class PortalBrowserIT {
         "--lang=zh-CN");
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return browser;
+  }
+
+  /** Opens a portal page in the browser, signs in on Keycloak's form and lands on the page. */
+  static void signIn(WebDriver browser, String user, String path) {
     browser.get(PortalApi.PORTAL + path);
-    waitFor(By.id("username"));
+    waitFor(browser, By.id("username"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user);
     browser.findElement(By.id("kc-login")).click();
@@ -169,8 +184,16 @@ class PortalBrowserIT {
         .until(ExpectedConditions.urlContains(PortalApi.PORTAL));
   }
 
-  private void waitFor(By element) {
+  static void waitFor(WebDriver browser, By element) {
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.presenceOfElementLocated(element));
+  }
+
+  /** The page as it looks now, to target/screenshots/{name}.png. */
+  static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    Files.write(
+        shots.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

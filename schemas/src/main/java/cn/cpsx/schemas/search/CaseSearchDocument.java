@@ -39,6 +39,14 @@ public final class CaseSearchDocument {
       String filingId,
       long filingSeq) {}
 
+  /**
+   * The handling deadline of REPORTING-SPEC §2.1: 15 calendar days after {@code receivedAt}, 30
+   * when the handling period was extended. The index stores it; the case detail page shows it.
+   */
+  public static OffsetDateTime deadline(OffsetDateTime receivedAt, boolean extended) {
+    return receivedAt.plusDays(extended ? 30 : 15);
+  }
+
   public static Map<String, Object> of(Source source, JsonNode unmaskedRecord, Instant indexedAt) {
     JsonNode record = PersonalDataMasker.caseRecord(unmaskedRecord);
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -51,7 +59,7 @@ public final class CaseSearchDocument {
     OffsetDateTime receivedAt = OffsetDateTime.parse(record.get("receivedAt").asString());
     boolean extended = record.path("extended").asBoolean(false);
     doc.put("receivedAt", receivedAt.toString());
-    doc.put("deadline", receivedAt.plusDays(extended ? 30 : 15).toString());
+    doc.put("deadline", deadline(receivedAt, extended).toString());
     doc.put("extended", extended);
     for (String field : CODED_OR_TEXT) {
       if (record.has(field)) {

@@ -1,7 +1,10 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.schemas.CaseFields;
+import cn.cpsx.schemas.FilingPeriod;
 import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.schemas.search.CaseSearchDocument;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,11 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDetails {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId SHANGHAI = FilingPeriod.SHANGHAI;
   private static final JsonMapper JSON = JsonMapper.shared();
 
   /** A field as shown: {@code codeList} is empty for fields that are not codes. */
-  public record Field(String name, String codeList, String value) {}
+  public record Field(String name, String codeList, String value) {
+
+    /** A date-time field in Asia/Shanghai (REPORTING-SPEC §9), or null for any other field. */
+    public OffsetDateTime time() {
+      if (!name.endsWith("At")) {
+        return null;
+      }
+      try {
+        return OffsetDateTime.parse(value).atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      } catch (java.time.format.DateTimeParseException e) {
+        return null; // as filed, should an old version hold something else
+      }
+    }
+  }
 
   /** One filed version of the case, newest first in {@link CaseView#versions()}. */
   public record Version(
@@ -48,6 +64,32 @@ public class CaseDetails {
       List<Version> versions) {
     public Version current() {
       return versions.getFirst();
+    }
+
+    /**
+     * The handling deadline of the current version (REPORTING-SPEC §2.1, computed as the index
+     * computes it), in Asia/Shanghai.
+     */
+    public OffsetDateTime deadline() {
+      String receivedAt = current().value("receivedAt");
+      if (receivedAt == null) {
+        return null;
+      }
+      return CaseSearchDocument.deadline(
+              OffsetDateTime.parse(receivedAt), "true".equals(current().value("extended")))
+          .atZoneSameInstant(SHANGHAI)
+          .toOffsetDateTime();
+    }
+
+    /** Still being handled: its status does not end the handling. */
+    public boolean open() {
+      return !CaseFilters.CLOSED_STATUSES.contains(current().value("status"));
+    }
+
+    /** Open and past its deadline now, as the search's overdue filter judges it. */
+    public boolean overdue() {
+      OffsetDateTime deadline = deadline();
+      return open() && deadline != null && deadline.toInstant().isBefore(Instant.now());
     }
   }
 

@@ -1,6 +1,8 @@
 package cn.cpsx.portal.complaint;
 
+import cn.cpsx.portal.CodeLabels;
 import cn.cpsx.schemas.CaseFields;
+import cn.cpsx.schemas.CodeLists;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.BufferedWriter;
@@ -10,7 +12,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +38,53 @@ class CaseExport {
           .flatMap(List::stream)
           .toList();
 
-  private final CaseSearch search;
+  /**
+   * The coded columns and their code lists: each is written twice, its label in the reader's
+   * language under the column's translated name, then the code itself in a column named "… (code)".
+   */
+  static final Map<String, String> CODED =
+      java.util.stream.Stream.concat(
+              CaseFields.CODE_LISTS.entrySet().stream(),
+              Map.of("institutionType", CodeLists.INSTITUTION_TYPE, "province", CodeLists.PROVINCE)
+                  .entrySet()
+                  .stream())
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(e -> e.getKey(), e -> e.getValue()));
 
-  CaseExport(CaseSearch search) {
+  private final CaseSearch search;
+  private final MessageSource messages;
+  private final CodeLabels codes;
+
+  CaseExport(CaseSearch search, MessageSource messages, CodeLabels codes) {
     this.search = search;
+    this.messages = messages;
+    this.codes = codes;
+  }
+
+  /**
+   * The header row in the reader's language (passed in: the body is written on another thread,
+   * where the request's locale is not at hand).
+   */
+  List<String> header(Locale locale) {
+    List<String> header = new java.util.ArrayList<>();
+    for (String column : COLUMNS) {
+      String name = messages.getMessage("export.column." + column, null, null, locale);
+      if (name == null) {
+        name = messages.getMessage("field." + column, null, column, locale);
+      }
+      header.add(name);
+      if (CODED.containsKey(column)) {
+        header.add(messages.getMessage("export.code", new Object[] {name}, locale));
+      }
+    }
+    return header;
   }
 
   /** Writes the rows; returns how many. */
-  long write(CaseQuery query, OutputStream out) throws IOException {
+  long write(CaseQuery query, Locale locale, OutputStream out) throws IOException {
     Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     csv.write('\uFEFF');
-    csv.write(String.join(",", COLUMNS));
+    csv.write(String.join(",", header(locale).stream().map(CaseExport::cell).toList()));
     csv.write("\r\n");
     long rows = 0;
     List<FieldValue> after = null;
@@ -52,7 +92,7 @@ class CaseExport {
       int size = (int) Math.min(PAGE, MAX_ROWS - rows);
       List<Hit<Map>> hits = search.page(query, after, size);
       for (Hit<Map> hit : hits) {
-        writeRow(csv, hit.source());
+        writeRow(csv, hit.source(), locale);
         rows++;
       }
       csv.flush();
@@ -65,12 +105,19 @@ class CaseExport {
     return rows;
   }
 
-  private static void writeRow(Writer csv, Map<?, ?> source) throws IOException {
+  private void writeRow(Writer csv, Map<?, ?> source, Locale locale) throws IOException {
     for (int i = 0; i < COLUMNS.size(); i++) {
       if (i > 0) {
         csv.write(',');
       }
-      csv.write(cell(value(source, COLUMNS.get(i))));
+      String column = COLUMNS.get(i);
+      Object value = value(source, column);
+      if (CODED.containsKey(column)) {
+        String code = value == null ? null : value.toString();
+        csv.write(cell(code == null ? null : codes.label(CODED.get(column), code, locale)));
+        csv.write(',');
+      }
+      csv.write(cell(value));
     }
     csv.write("\r\n");
   }

@@ -4,11 +4,16 @@ import cn.cpsx.portal.audit.AuditLog;
 import cn.cpsx.portal.institution.InstitutionDirectory;
 import cn.cpsx.portal.security.Identity;
 import cn.cpsx.portal.shell.FormErrors;
+import cn.cpsx.schemas.Uscc;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,6 +60,14 @@ class CaseSearchController {
           "amountMax", "shell.field.amount");
 
   /**
+   * A name typed into "add an institution" that did not name exactly one: the text, and the
+   * institutions it could mean, each with the query string of the search with it added.
+   */
+  record UnresolvedInstitution(String text, List<Candidate> candidates) {}
+
+  record Candidate(String uscc, String name, String legalName, String add) {}
+
+  /**
    * The page answers bad input on the form itself, next to the field (status 400), and shows what
    * the rest of the search finds; the JSON API and the export answer 400 with a problem instead.
    */
@@ -66,7 +79,26 @@ class CaseSearchController {
       HttpServletResponse response)
       throws IOException {
     FormErrors errors = FormErrors.of(binding, FIELD_MESSAGES);
-    CaseQuery.Builder usable = asked.toBuilder();
+    // "Add an institution" takes a USCC, a short name or a name (its placeholder says so); names
+    // become USCCs here, so the search, its links and its chips only ever carry USCCs.
+    List<String> usccs = new ArrayList<>();
+    List<InstitutionDirectory.Resolution> unresolved = new ArrayList<>();
+    for (String value : asked.institution()) {
+      String upper = value.toUpperCase(Locale.ROOT);
+      if (Uscc.isValid(upper)) {
+        usccs.add(upper);
+        continue;
+      }
+      InstitutionDirectory.Resolution resolution = directory.resolve(value);
+      if (resolution.match() != null) {
+        usccs.add(resolution.match().uscc());
+      } else {
+        unresolved.add(resolution);
+      }
+    }
+    CaseQuery.Builder usable =
+        asked.toBuilder()
+            .with(CaseFacet.INSTITUTION, usccs.stream().distinct().toArray(String[]::new));
     if (asked.receivedFrom() != null
         && asked.receivedTo() != null
         && asked.receivedTo().isBefore(asked.receivedFrom())) {
@@ -91,13 +123,48 @@ class CaseSearchController {
     if (!errors.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
     }
+    List<InstitutionDirectory.Entry> institutions = directory.all();
+    Map<String, String> names = new HashMap<>();
+    institutions.forEach(i -> names.put(i.uscc(), i.shortName()));
+    CaseQuery shown = query;
     model.addAttribute("query", query);
     model.addAttribute("formErrors", errors);
     model.addAttribute("result", result);
-    model.addAttribute("institutions", directory.all());
+    model.addAttribute("chips", ActiveFilter.of(query, names));
+    // a chosen institution the facet did not count comes back without a name: the directory has it
+    model.addAttribute("institutionNames", names);
+    model.addAttribute(
+        "unresolved",
+        unresolved.stream()
+            .map(
+                r ->
+                    new UnresolvedInstitution(
+                        r.text(),
+                        r.candidates().stream()
+                            .map(
+                                c ->
+                                    new Candidate(
+                                        c.uscc(),
+                                        c.shortName(),
+                                        c.legalName(),
+                                        withInstitution(shown, c.uscc())))
+                            .toList()))
+            .toList());
+    model.addAttribute("institutions", institutions);
     model.addAttribute("facets", CaseFacet.values());
     model.addAttribute("sorts", CaseQuery.SORTS);
     return "regulator/cases";
+  }
+
+  private static String withInstitution(CaseQuery query, String uscc) {
+    List<String> chosen = new ArrayList<>(query.institution());
+    chosen.add(uscc);
+    return query.toBuilder()
+        .with(CaseFacet.INSTITUTION, chosen.toArray(String[]::new))
+        .after(null)
+        .page(null)
+        .build()
+        .queryString();
   }
 
   @GetMapping(value = "/regulator/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +175,8 @@ class CaseSearchController {
 
   /** The export is masked like the index; who exported what is still written down. */
   @GetMapping("/regulator/cases/export.csv")
-  ResponseEntity<StreamingResponseBody> export(CaseQuery query, Authentication user) {
+  ResponseEntity<StreamingResponseBody> export(
+      CaseQuery query, Authentication user, java.util.Locale locale) {
     CaseQuery all = query.firstPage();
     audit.record(
         Identity.actor(user), AuditLog.EXPORT_CASES, null, Map.of("query", all.toString()));
@@ -121,7 +189,7 @@ class CaseSearchController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .header("X-Export-Limit", String.valueOf(CaseExport.MAX_ROWS))
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .body(out -> export.write(all, out));
+        .body(out -> export.write(all, locale, out));
   }
 
   @ExceptionHandler({SearchCursor.InvalidCursorException.class, BindException.class})

@@ -15,9 +15,11 @@ import org.springframework.web.server.ResponseStatusException;
 class FilingsBoardController {
 
   private final FilingsBoard board;
+  private final InstitutionFilings filings;
 
-  FilingsBoardController(FilingsBoard board) {
+  FilingsBoardController(FilingsBoard board, InstitutionFilings filings) {
     this.board = board;
+    this.filings = filings;
   }
 
   @GetMapping("/regulator/filings")
@@ -50,12 +52,11 @@ class FilingsBoardController {
 
   @GetMapping("/regulator/filings/{filingId}")
   String filing(@PathVariable String filingId, Model model) {
-    model.addAttribute(
-        "filing",
-        board
-            .filing(filingId)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    InstitutionFilings.FilingSummary filing =
+        board.filing(filingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("filing", filing);
     model.addAttribute("findings", board.findings(filingId));
+    model.addAttribute("csvRows", filings.csvRecordRows(filing));
     return "regulator/filing";
   }
 }

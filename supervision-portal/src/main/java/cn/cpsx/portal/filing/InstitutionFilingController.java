@@ -28,12 +28,13 @@ class InstitutionFilingController {
   @GetMapping("/institution/filings/{filingId}")
   String detail(Authentication user, @PathVariable String filingId, Model model) {
     String uscc = Identity.institutionId(user);
-    model.addAttribute(
-        "filing",
+    InstitutionFilings.FilingSummary filing =
         filings
             .find(uscc, filingId)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("filing", filing);
     model.addAttribute("findings", filings.findings(uscc, filingId));
+    model.addAttribute("csvRows", filings.csvRecordRows(filing));
     return "institution/filing";
   }
 }

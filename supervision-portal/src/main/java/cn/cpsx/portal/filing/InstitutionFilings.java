@@ -1,5 +1,8 @@
 package cn.cpsx.portal.filing;
 
+import cn.cpsx.schemas.CasesCsv;
+import cn.cpsx.schemas.FilingOutcome;
+import cn.cpsx.schemas.FilingPeriod;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +29,8 @@ public class InstitutionFilings {
       int indexedCount,
       OffsetDateTime indexedAt,
       String statusDetail,
-      String sha256) {
+      String sha256,
+      String format) {
 
     /** Times are shown as institutions file them: Asia/Shanghai (REPORTING-SPEC §9). */
     public FilingSummary {
@@ -37,9 +41,75 @@ public class InstitutionFilings {
     private static OffsetDateTime shanghai(OffsetDateTime time) {
       return time == null ? null : time.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
     }
+
+    /**
+     * The outcome in words (REPORTING-SPEC §5, §9 "Records vs filing"): a message key of {@code
+     * filings.verdict.*} and its arguments, or null while the filing is not yet checked.
+     */
+    public Verdict verdict() {
+      if (status == null || status.equals("RECEIVED")) {
+        return null;
+      }
+      int total = recordCount == null ? 0 : recordCount;
+      int rejected = rejectedCount == null ? 0 : rejectedCount;
+      boolean cases = "CASES".equals(filingType) && total > 0;
+      if (status.equals("REJECTED")) {
+        // the same rule batch-jobs applied: over the limit only when records decided it
+        return cases
+                && rejected > 0
+                && FilingOutcome.ofRecords(total, rejected, false) == FilingOutcome.REJECTED
+            ? new Verdict("overLimit", rejected, total, percent(rejected, total), total - rejected)
+            : new Verdict("rejectedWhole");
+      }
+      if (!cases) {
+        return new Verdict(
+            status.equals("ACCEPTED_WITH_WARNINGS") ? "acceptedWarnings" : "accepted");
+      }
+      if (rejected > 0) {
+        return new Verdict("partial", rejected, total, percent(rejected, total), total - rejected);
+      }
+      return new Verdict(
+          status.equals("ACCEPTED_WITH_WARNINGS") ? "allRecordsWarnings" : "allRecords", total);
+    }
+
+    /**
+     * A rejected filing keeps nothing, a test filing is never indexed, nor is anything but cases.
+     */
+    public boolean searchable() {
+      return "CASES".equals(filingType)
+          && "LIVE".equals(mode)
+          && status != null
+          && FilingOutcome.valueOf(status).countsAsAccepted()
+          && indexedAt != null;
+    }
+
+    /**
+     * Why the cases of this filing are not searchable, as a {@code filings.notSearchable.*} key.
+     */
+    public String notSearchableReason() {
+      if (!"CASES".equals(filingType)) {
+        return "notCases";
+      }
+      if ("TEST".equals(mode)) {
+        return "test";
+      }
+      if ("REJECTED".equals(status)) {
+        return "rejected";
+      }
+      return "notYet";
+    }
+
+    private static java.math.BigDecimal percent(int part, int whole) {
+      return java.math.BigDecimal.valueOf(part * 100L)
+          .divide(java.math.BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP)
+          .stripTrailingZeros();
+    }
   }
 
-  private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+  /** A sentence of the report: {@code filings.verdict.<key>} with its arguments. */
+  public record Verdict(String key, Object... args) {}
+
+  private static final java.time.ZoneId SHANGHAI = FilingPeriod.SHANGHAI;
 
   /**
    * A line of the validation report.
@@ -77,6 +147,23 @@ public class InstitutionFilings {
         .param("id", filingId)
         .query(FilingSummary.class)
         .optional();
+  }
+
+  /**
+   * Where each record of a CSV filing stands in its file (element {@code i}: the row of the record
+   * with index {@code i}, header = 1), so the report can name the line people see in their editor;
+   * empty for JSON and XML filings.
+   */
+  public List<Integer> csvRecordRows(FilingSummary filing) {
+    if (!"CSV".equals(filing.format())) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT raw FROM filing WHERE filing_id = ?")
+        .param(filing.filingId())
+        .query(byte[].class)
+        .optional()
+        .map(CasesCsv::recordRows)
+        .orElse(List.of());
   }
 
   /** The report of a filing of this institution; empty for anyone else's filing. */
@@ -122,7 +209,7 @@ public class InstitutionFilings {
   static final String SELECT =
       """
       SELECT filing_id, institution_uscc, filing_type, period, channel, mode, received_at, status, record_count,
-             accepted_count, rejected_count, indexed_count, indexed_at, status_detail, sha256
+             accepted_count, rejected_count, indexed_count, indexed_at, status_detail, sha256, format
         FROM filing
       """;
 }

@@ -48,6 +48,38 @@ public class InstitutionDirectory {
         .list();
   }
 
+  /**
+   * What a typed institution stands for: a USCC of the registry, or a name. {@code match} is set
+   * when the text names exactly one institution (its USCC; or a short, legal or English name equal
+   * to the text, ignoring case; or the only one containing it); otherwise {@code candidates} are
+   * the institutions it could mean (empty: none).
+   */
+  public record Resolution(String text, Entry match, List<Entry> candidates) {
+    public boolean ambiguous() {
+      return match == null && !candidates.isEmpty();
+    }
+  }
+
+  /** How many candidates an ambiguous name lists. */
+  static final int CANDIDATES = 8;
+
+  public Resolution resolve(String text) {
+    String q = text == null ? "" : text.strip();
+    List<Entry> found = find(q, 50);
+    for (Entry e : found) {
+      if (e.uscc().equalsIgnoreCase(q)
+          || e.shortName().equalsIgnoreCase(q)
+          || e.legalName().equalsIgnoreCase(q)
+          || (e.nameEn() != null && e.nameEn().equalsIgnoreCase(q))) {
+        return new Resolution(q, e, List.of());
+      }
+    }
+    if (found.size() == 1) {
+      return new Resolution(q, found.getFirst(), List.of());
+    }
+    return new Resolution(q, null, found.stream().limit(CANDIDATES).toList());
+  }
+
   private static final String SELECT =
       "SELECT uscc, short_name, legal_name_zh AS legal_name, name_en, type FROM institution";
 }
