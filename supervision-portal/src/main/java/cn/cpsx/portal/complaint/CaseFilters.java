@@ -4,6 +4,9 @@ import cn.cpsx.schemas.search.ChineseSegmenter;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +50,32 @@ final class CaseFilters {
                         .minimumShouldMatch("1")));
   }
 
+  /**
+   * "Now" for the overdue filter, rounded down to the minute: a query that names a fixed instant
+   * instead of {@code now} can be answered from Elasticsearch's request cache for that minute, and
+   * hits and counts of one search agree on which cases are overdue.
+   */
+  static Instant asOf(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+  }
+
   /** Every filter of the query (facets, overdue, dates, amounts) in one list. */
-  static List<Query> all(CaseQuery query) {
-    return filters(query, null, query.overdue());
+  static List<Query> all(CaseQuery query, Instant asOf) {
+    return filters(query, null, query.overdue(), asOf);
   }
 
   /** Every filter except the one on {@code facet}: what that facet's counts are taken over. */
-  static List<Query> allBut(CaseQuery query, CaseFacet facet) {
-    return filters(query, facet, query.overdue());
+  static List<Query> allBut(CaseQuery query, CaseFacet facet, Instant asOf) {
+    return filters(query, facet, query.overdue(), asOf);
   }
 
   /** Every filter of the query with overdue on, whether it asked for it or not. */
-  static List<Query> overdueAmong(CaseQuery query) {
-    return filters(query, null, true);
+  static List<Query> overdueAmong(CaseQuery query, Instant asOf) {
+    return filters(query, null, true, asOf);
   }
 
-  private static List<Query> filters(CaseQuery query, CaseFacet leftOut, boolean overdue) {
+  private static List<Query> filters(
+      CaseQuery query, CaseFacet leftOut, boolean overdue, Instant asOf) {
     List<Query> filters = new ArrayList<>(ranges(query));
     facetFilters(query)
         .forEach(
@@ -72,18 +85,19 @@ final class CaseFilters {
               }
             });
     if (overdue) {
-      filters.add(overdue());
+      filters.add(overdue(asOf));
     }
     return filters;
   }
 
   /** Open and past the deadline that batch-jobs derived (15 days, 30 when extended). */
-  static Query overdue() {
+  static Query overdue(Instant asOf) {
     return Query.of(
         q ->
             q.bool(
                 b ->
-                    b.filter(f -> f.range(r -> r.date(d -> d.field("deadline").lt("now"))))
+                    b.filter(
+                            f -> f.range(r -> r.date(d -> d.field("deadline").lt(asOf.toString()))))
                         .mustNot(
                             n ->
                                 n.terms(
@@ -95,6 +109,17 @@ final class CaseFilters {
                                                         CLOSED_STATUSES.stream()
                                                             .map(FieldValue::of)
                                                             .toList()))))));
+  }
+
+  /**
+   * The words and the filters as one query, the filters unscored: for hits, counts and trends
+   * alike. Without filters, the words alone.
+   */
+  static Query matching(Query words, List<Query> filters) {
+    if (filters.isEmpty()) {
+      return words;
+    }
+    return Query.of(q -> q.bool(b -> b.must(words).filter(filters)));
   }
 
   static Query and(List<Query> filters) {

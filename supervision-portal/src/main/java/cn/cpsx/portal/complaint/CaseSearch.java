@@ -1,59 +1,73 @@
 package cn.cpsx.portal.complaint;
 
-import cn.cpsx.schemas.search.ChineseSegmenter;
+import cn.cpsx.portal.institution.InstitutionDirectory;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOptions;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Searches the case index: words scored in the query, filters in {@code post_filter}, and for each
- * facet a filter aggregation over every other filter, so a multi-select facet shows what choosing
- * one more of its values would give (ccdb5's way). Chinese text is segmented here exactly as
- * batch-jobs segmented it at index time.
+ * Searches the case index. The hits, the facet counts and the last-indexed time are separate
+ * requests ({@link CaseSearchRequests}) sent at once, so a search takes as long as the slowest of
+ * them, not their sum, and the counts come from Elasticsearch's request cache when the same
+ * question is asked again (the next page, the export link, the back button). Pages after the first
+ * need no counts: the JSON API leaves them out there and counts the total only up to a cap. Chinese
+ * text is segmented here exactly as batch-jobs segmented it at index time.
  */
 @Component
 public class CaseSearch {
 
-  private static final String LAST_INDEXED = "lastIndexed";
-  private static final String OVERDUE = "overdue";
-
   private final ElasticsearchClient client;
-  private final SearchIndexProperties properties;
+  private final ElasticsearchAsyncClient async;
+  private final CaseSearchRequests requests;
   private final IndexFreshness freshness;
+  private final InstitutionDirectory directory;
   private final Clock clock;
 
   CaseSearch(
       ElasticsearchClient client,
       SearchIndexProperties properties,
       IndexFreshness freshness,
+      InstitutionDirectory directory,
       Clock clock) {
     this.client = client;
-    this.properties = properties;
+    this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
+    this.requests = new CaseSearchRequests(properties);
     this.freshness = freshness;
+    this.directory = directory;
     this.clock = clock;
   }
 
+  /** A page of hits with the exact total and every facet count. */
   public CaseSearchResult search(CaseQuery query) throws IOException {
-    return search(query, null);
+    return search(query, null, true);
+  }
+
+  /**
+   * A page of hits, with the facet counts and the exact total only when {@code facets}; without
+   * them the total is exact up to {@link SearchIndexProperties#exactTotalUpTo()} and "at least"
+   * that beyond ({@link CaseSearchResult#totalAtLeast()}).
+   */
+  public CaseSearchResult search(CaseQuery query, boolean facets) throws IOException {
+    return search(query, null, facets);
   }
 
   /**
@@ -61,39 +75,75 @@ public class CaseSearch {
    * hits and every count (the institution facet too) stay inside it. For the institution area.
    */
   public CaseSearchResult searchWithin(String institution, CaseQuery query) throws IOException {
-    return search(query, institution);
+    return search(query, institution, true);
   }
 
-  private CaseSearchResult search(CaseQuery query, String scope) throws IOException {
-    SearchResponse<Map> response = client.search(request(query, scope), Map.class);
-    Instant now = clock.instant();
-    List<CaseHit> hits = new ArrayList<>();
-    for (Hit<Map> hit : response.hits().hits()) {
-      hits.add(CaseHit.of(hit.source(), hit.highlight().getOrDefault("narrative", List.of()), now));
+  private CaseSearchResult search(CaseQuery query, String scope, boolean withFacets)
+      throws IOException {
+    Instant asOf = CaseFilters.asOf(clock);
+    var hitsSent = async.search(requests.hits(query, scope, asOf), Map.class);
+    var lastIndexedSent = async.search(requests.lastIndexed(), Void.class);
+    CompletableFuture<SearchResponse<Void>> countsSent = null;
+    Map<CaseFacet, CompletableFuture<SearchResponse<Void>>> chosenSent =
+        new EnumMap<>(CaseFacet.class);
+    if (withFacets) {
+      CaseSearchRequests.FacetRequests facetRequests = requests.facets(query, scope, asOf);
+      countsSent = async.search(facetRequests.counts(), Void.class);
+      facetRequests
+          .chosen()
+          .forEach((facet, r) -> chosenSent.put(facet, async.search(r, Void.class)));
     }
-    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+    // PostgreSQL answers while Elasticsearch works.
+    IndexFreshness.Waiting waiting = freshness.waiting();
+
+    SearchResponse<Map> hitsResponse = join(hitsSent);
+    List<CaseHit> hits = new ArrayList<>();
+    for (Hit<Map> hit : hitsResponse.hits().hits()) {
+      hits.add(
+          CaseHit.of(hit.source(), hit.highlight().getOrDefault("narrative", List.of()), asOf));
+    }
+    long total;
+    boolean totalAtLeast;
+    Map<String, List<CaseSearchResult.FacetBucket>> facets = null;
+    Long overdue = null;
+    if (withFacets) {
+      SearchResponse<Void> counts = join(countsSent);
+      total = counts.hits().total().value();
+      totalAtLeast = false;
+      Map<CaseFacet, List<StringTermsBucket>> counted = new EnumMap<>(CaseFacet.class);
+      for (CaseFacet facet : CaseFacet.values()) {
+        var response = chosenSent.containsKey(facet) ? join(chosenSent.get(facet)) : counts;
+        counted.put(facet, response.aggregations().get(facet.param()).sterms().buckets().array());
+      }
+      facets = facets(query, counted);
+      overdue =
+          query.overdue()
+              ? total
+              : counts.aggregations().get(CaseSearchRequests.OVERDUE).filter().docCount();
+    } else {
+      var counted = hitsResponse.hits().total();
+      total = counted == null ? hits.size() : counted.value();
+      totalAtLeast = counted != null && counted.relation() == TotalHitsRelation.Gte;
+    }
     String next = null;
-    List<Hit<Map>> page = response.hits().hits();
-    if (page.size() == query.size() && (long) query.page() * query.size() < total) {
+    List<Hit<Map>> page = hitsResponse.hits().hits();
+    if (page.size() == query.size()
+        && (totalAtLeast || (long) query.page() * query.size() < total)) {
       next = SearchCursor.encode(page.getLast().sort());
     }
-    Map<String, Aggregate> aggs = response.aggregations();
-    Map<String, List<CaseSearchResult.FacetBucket>> facets = new LinkedHashMap<>();
-    for (CaseFacet facet : CaseFacet.values()) {
-      facets.put(facet.param(), buckets(query, facet, aggs.get(facet.param())));
-    }
-    long overdue = aggs.get(OVERDUE).filter().docCount();
-    Double newest = aggs.get(LAST_INDEXED).global().aggregations().get("max").max().value();
+    Aggregate newest = join(lastIndexedSent).aggregations().get(CaseSearchRequests.LAST_INDEXED);
+    Double max = newest.max().value();
     Instant lastIndexed =
-        newest == null || newest.isInfinite() || newest.isNaN()
+        max == null || max.isInfinite() || max.isNaN()
             ? null
-            : Instant.ofEpochMilli(newest.longValue());
+            : Instant.ofEpochMilli(max.longValue());
     return new CaseSearchResult(
         total,
+        totalAtLeast,
         hits,
         facets,
         overdue,
-        freshness.meta(lastIndexed, now),
+        freshness.meta(lastIndexed, waiting, clock.instant()),
         next,
         query.page(),
         query.size());
@@ -101,161 +151,64 @@ public class CaseSearch {
 
   /** One page of hits without facets or highlights, for the streamed export. */
   List<Hit<Map>> page(CaseQuery query, List<FieldValue> after, int size) throws IOException {
-    SearchRequest request =
-        SearchRequest.of(
-            s ->
-                hits(s, CaseFilters.words(query), query, size, after)
-                    .trackTotalHits(t -> t.enabled(false)));
+    SearchRequest request = requests.exportPage(query, CaseFilters.asOf(clock), after, size);
     return client.search(request, Map.class).hits().hits();
   }
 
-  /** What every case search asks: the words, every filter, the sort, and where the page starts. */
-  private SearchRequest.Builder hits(
-      SearchRequest.Builder s, Query words, CaseQuery query, int size, List<FieldValue> after) {
-    s.index(properties.caseAlias())
-        .size(size)
-        .query(words)
-        .postFilter(CaseFilters.and(CaseFilters.all(query)))
-        .sort(sorts(query.sort()));
-    if (after != null) {
-      s.searchAfter(after);
-    }
-    return s;
-  }
-
-  SearchRequest request(CaseQuery query) {
-    return request(query, null);
-  }
-
-  SearchRequest request(CaseQuery query, String scope) {
-    Query words = CaseFilters.words(query);
-    Query scoped =
-        scope == null
-            ? words
-            : Query.of(
-                q ->
-                    q.bool(
-                        b ->
-                            b.must(words)
-                                .filter(f -> f.term(t -> t.field("institution").value(scope)))));
-    return SearchRequest.of(
-        s -> {
-          hits(
-                  s,
-                  scoped,
-                  query,
-                  query.size(),
-                  query.after() == null ? null : SearchCursor.decode(query.after()))
-              .trackTotalHits(t -> t.enabled(true));
-          for (CaseFacet facet : CaseFacet.values()) {
-            s.aggregations(
-                facet.param(),
-                a ->
-                    a.filter(CaseFilters.and(CaseFilters.allBut(query, facet)))
-                        .aggregations(
-                            "values",
-                            v ->
-                                facet == CaseFacet.INSTITUTION
-                                    ? v.terms(t -> t.field(facet.field()).size(facet.size()))
-                                        .aggregations(
-                                            "name",
-                                            n -> n.terms(t -> t.field("institutionName").size(1)))
-                                    : v.terms(t -> t.field(facet.field()).size(facet.size()))));
-          }
-          s.aggregations(OVERDUE, a -> a.filter(CaseFilters.and(CaseFilters.overdueAmong(query))));
-          s.aggregations(
-              LAST_INDEXED,
-              a -> a.global(g -> g).aggregations("max", m -> m.max(x -> x.field("indexedAt"))));
-          if (query.q() != null) {
-            s.highlight(
-                h ->
-                    h.encoder(HighlighterEncoder.Html)
-                        .fields(
-                            NamedValue.of(
-                                "narrative",
-                                HighlightField.of(
-                                    f ->
-                                        f.fragmentSize(80)
-                                            .numberOfFragments(3)
-                                            .highlightQuery(highlightQuery(query.q()))))));
-          }
-          return s;
-        });
+  /**
+   * The request for a page of hits alone, as the search sends it (for the benchmark's raw side).
+   */
+  SearchRequest hitsRequest(CaseQuery query) {
+    return requests.hits(query, null, CaseFilters.asOf(clock));
   }
 
   /**
-   * Each sort ends with institution and case number, unique together, so {@code search_after} never
-   * skips or repeats a case that ties on the sort values before them.
+   * Each facet's counted values, then any chosen value that counted nothing (so it can be
+   * unchosen). Institutions are named from the directory, not from the index.
    */
-  static List<SortOptions> sorts(String sort) {
-    List<SortOptions> sorts = new ArrayList<>();
-    Consumer<SortOptions> add = sorts::add;
-    switch (sort) {
-      case "relevance" -> {
-        add.accept(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
-        add.accept(field("receivedAt", SortOrder.Desc));
+  private Map<String, List<CaseSearchResult.FacetBucket>> facets(
+      CaseQuery query, Map<CaseFacet, List<StringTermsBucket>> counted) {
+    Set<String> institutions = new LinkedHashSet<>(query.values(CaseFacet.INSTITUTION));
+    counted.get(CaseFacet.INSTITUTION).forEach(b -> institutions.add(b.key().stringValue()));
+    Map<String, String> names = directory.shortNames(institutions);
+    Map<String, List<CaseSearchResult.FacetBucket>> facets = new LinkedHashMap<>();
+    for (CaseFacet facet : CaseFacet.values()) {
+      List<CaseSearchResult.FacetBucket> buckets = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (StringTermsBucket bucket : counted.get(facet)) {
+        String value = bucket.key().stringValue();
+        buckets.add(
+            new CaseSearchResult.FacetBucket(
+                value, name(facet, value, names), bucket.docCount(), query.isChosen(facet, value)));
+        seen.add(value);
       }
-      case "oldest" -> add.accept(field("receivedAt", SortOrder.Asc));
-      case "amount" -> {
-        add.accept(
-            SortOptions.of(
-                o ->
-                    o.field(
-                        f ->
-                            f.field("amountInvolved")
-                                .order(SortOrder.Desc)
-                                .missing(FieldValue.of(-1)))));
-        add.accept(field("receivedAt", SortOrder.Desc));
+      for (String chosen : query.values(facet)) {
+        if (!seen.contains(chosen)) {
+          buckets.add(
+              new CaseSearchResult.FacetBucket(chosen, name(facet, chosen, names), 0, true));
+        }
       }
-      case "deadline" -> add.accept(field("deadline", SortOrder.Asc));
-      default -> add.accept(field("receivedAt", SortOrder.Desc));
+      facets.put(facet.param(), buckets);
     }
-    add.accept(field("institution", SortOrder.Asc));
-    add.accept(field("caseNo", SortOrder.Asc));
-    return sorts;
+    return facets;
   }
 
-  private static SortOptions field(String name, SortOrder order) {
-    return SortOptions.of(o -> o.field(f -> f.field(name).order(order)));
+  private static String name(CaseFacet facet, String value, Map<String, String> names) {
+    return facet == CaseFacet.INSTITUTION ? names.get(value) : null;
   }
 
-  /** Highlights each segmented word (and the whole phrase) in the unsegmented narrative. */
-  private static Query highlightQuery(String q) {
-    return Query.of(
-        h ->
-            h.bool(
-                b -> {
-                  b.should(m -> m.matchPhrase(p -> p.field("narrative").query(q)));
-                  for (String word : ChineseSegmenter.words(q)) {
-                    b.should(m -> m.matchPhrase(p -> p.field("narrative").query(word)));
-                  }
-                  return b;
-                }));
-  }
-
-  /** The counted values, then any chosen value that counted nothing (so it can be unchosen). */
-  private static List<CaseSearchResult.FacetBucket> buckets(
-      CaseQuery query, CaseFacet facet, Aggregate aggregate) {
-    List<CaseSearchResult.FacetBucket> buckets = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
-    for (StringTermsBucket bucket :
-        aggregate.filter().aggregations().get("values").sterms().buckets().array()) {
-      String value = bucket.key().stringValue();
-      String name = null;
-      if (facet == CaseFacet.INSTITUTION) {
-        var names = bucket.aggregations().get("name").sterms().buckets().array();
-        name = names.isEmpty() ? null : names.getFirst().key().stringValue();
+  /** The response, or what the request failed with, as the synchronous client would throw it. */
+  private static <T> T join(CompletableFuture<T> sent) throws IOException {
+    try {
+      return sent.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
-      buckets.add(
-          new CaseSearchResult.FacetBucket(
-              value, name, bucket.docCount(), query.isChosen(facet, value)));
-      seen.add(value);
-    }
-    for (String chosen : query.values(facet)) {
-      if (!seen.contains(chosen)) {
-        buckets.add(new CaseSearchResult.FacetBucket(chosen, null, 0, true));
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
+      throw e;
     }
-    return buckets;
   }
 }

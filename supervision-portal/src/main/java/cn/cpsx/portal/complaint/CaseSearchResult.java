@@ -7,16 +7,22 @@ import java.util.Map;
 /**
  * A page of cases, how many match in all, the facet counts and how fresh the index is.
  *
+ * @param total how many cases match: exact, unless {@code totalAtLeast}
+ * @param totalAtLeast true when {@code total} is a lower bound: a search without facet counts (the
+ *     JSON API's pages after the first) counts exactly only up to {@code
+ *     cpsx.search.exact-total-up-to} (10,000)
  * @param facets per facet parameter, its values with the count each would give (the facet's own
- *     filter left out, every other one applied)
- * @param overdueCount how many cases the overdue filter would leave, every other filter applied
+ *     filter left out, every other one applied); null when the search did not count facets
+ * @param overdueCount how many cases the overdue filter would leave, every other filter applied;
+ *     null when the search did not count facets
  * @param next the cursor of the next page, or null on the last page
  */
 public record CaseSearchResult(
     long total,
+    boolean totalAtLeast,
     List<CaseHit> hits,
     Map<String, List<FacetBucket>> facets,
-    long overdueCount,
+    Long overdueCount,
     Meta meta,
     String next,
     int page,

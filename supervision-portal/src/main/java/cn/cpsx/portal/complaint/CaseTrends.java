@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +38,16 @@ public class CaseTrends {
 
   private final ElasticsearchClient client;
   private final SearchIndexProperties properties;
+  private final Clock clock;
 
-  CaseTrends(ElasticsearchClient client, SearchIndexProperties properties) {
+  CaseTrends(ElasticsearchClient client, SearchIndexProperties properties, Clock clock) {
     this.client = client;
     this.properties = properties;
+    this.clock = clock;
   }
 
   public Trend trend(CaseQuery query, TrendOptions options) throws IOException {
-    var response = client.search(request(query, options), Void.class);
+    var response = client.search(request(query, options, CaseFilters.asOf(clock)), Void.class);
     Map<String, Aggregate> aggs = response.aggregations();
     List<DateHistogramBucket> totalBuckets = aggs.get("total").dateHistogram().buckets().array();
     List<String> periods = new ArrayList<>();
@@ -79,7 +83,7 @@ public class CaseTrends {
         options.interval(), options.by(), periods, new Series("total", null, sum, totals), series);
   }
 
-  SearchRequest request(CaseQuery query, TrendOptions options) {
+  SearchRequest request(CaseQuery query, TrendOptions options, Instant asOf) {
     CalendarInterval interval =
         switch (options.interval()) {
           case "day" -> CalendarInterval.Day;
@@ -92,8 +96,7 @@ public class CaseTrends {
         s -> {
           s.index(properties.caseAlias())
               .size(0)
-              .query(
-                  q -> q.bool(b -> b.must(CaseFilters.words(query)).filter(CaseFilters.all(query))))
+              .query(CaseFilters.matching(CaseFilters.words(query), CaseFilters.all(query, asOf)))
               .aggregations(
                   "total",
                   a ->

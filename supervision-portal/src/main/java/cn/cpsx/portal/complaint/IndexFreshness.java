@@ -26,13 +26,15 @@ class IndexFreshness {
 
   record Waiting(long count, OffsetDateTime oldest) {}
 
-  CaseSearchResult.Meta meta(Instant lastIndexed, Instant now) {
-    Waiting waiting =
-        jdbc.sql(
-                "SELECT count(*) AS count, min(f.received_at) AS oldest FROM filing f WHERE "
-                    + JobProgress.WAITING)
-            .query(Waiting.class)
-            .single();
+  Waiting waiting() {
+    return jdbc.sql(
+            "SELECT count(*) AS count, min(f.received_at) AS oldest FROM filing f WHERE "
+                + JobProgress.WAITING)
+        .query(Waiting.class)
+        .single();
+  }
+
+  CaseSearchResult.Meta meta(Instant lastIndexed, Waiting waiting, Instant now) {
     Instant oldest = waiting.oldest() == null ? null : waiting.oldest().toInstant();
     boolean stale = oldest != null && oldest.isBefore(now.minus(STALE_AFTER));
     return new CaseSearchResult.Meta(lastIndexed, waiting.count(), oldest, stale);

@@ -57,8 +57,8 @@ public class OverdueCases {
 
   /** Overdue cases among those the query selects (its own overdue flag is implied). */
   public Overdue byInstitution(CaseQuery query) throws IOException {
-    var response = client.search(request(query), Void.class);
     Instant now = clock.instant();
+    var response = client.search(request(query, CaseFilters.asOf(clock)), Void.class);
     List<InstitutionOverdue> rows = new ArrayList<>();
     for (StringTermsBucket bucket :
         response.aggregations().get("institutions").sterms().buckets().array()) {
@@ -77,14 +77,14 @@ public class OverdueCases {
     return new Overdue(total, rows);
   }
 
-  SearchRequest request(CaseQuery query) {
-    var filters = CaseFilters.overdueAmong(query);
+  SearchRequest request(CaseQuery query, Instant asOf) {
+    var filters = CaseFilters.overdueAmong(query, asOf);
     return SearchRequest.of(
         s ->
             s.index(properties.caseAlias())
                 .size(0)
                 .trackTotalHits(t -> t.enabled(true))
-                .query(q -> q.bool(b -> b.must(CaseFilters.words(query)).filter(filters)))
+                .query(CaseFilters.matching(CaseFilters.words(query), filters))
                 .aggregations(
                     "institutions",
                     a ->

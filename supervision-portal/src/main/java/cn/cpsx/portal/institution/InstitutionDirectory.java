@@ -1,6 +1,9 @@
 package cn.cpsx.portal.institution;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,20 @@ public class InstitutionDirectory {
   /** Every institution, by name: the search form's typeahead list. */
   public List<Entry> all() {
     return jdbc.sql(SELECT + " ORDER BY short_name").query(Entry.class).list();
+  }
+
+  /** The short names of the given institutions, by USCC; unknown USCCs are left out. */
+  public Map<String, String> shortNames(Collection<String> usccs) {
+    if (usccs.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql("SELECT uscc, short_name FROM institution WHERE uscc IN (:usccs)")
+        .param("usccs", usccs)
+        .query((rs, n) -> Map.entry(rs.getString("uscc"), rs.getString("short_name")))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**

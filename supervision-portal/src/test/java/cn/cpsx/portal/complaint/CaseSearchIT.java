@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cpsx.portal.CaseFixtures;
 import cn.cpsx.portal.CaseFixtures.FixtureCase;
 import cn.cpsx.portal.PortalApi;
+import cn.cpsx.portal.institution.InstitutionDirectory;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +41,9 @@ class CaseSearchIT {
   @Autowired JdbcClient jdbc;
   @Autowired ElasticsearchClient es;
   @Autowired SearchIndexProperties index;
+  @Autowired IndexFreshness freshness;
+  @Autowired InstitutionDirectory directory;
+  @Autowired Clock clock;
 
   CaseFixtures fixture;
   PortalApi analyst;
@@ -146,6 +151,136 @@ class CaseSearchIT {
     result.get("hits").forEach(h -> assertThat(h.get("overdue").asBoolean()).isTrue());
     assertThat(analyst.json("/regulator/api/cases?" + mine).get("overdueCount").asLong())
         .isEqualTo(expected.size());
+  }
+
+  @Test
+  void everyCountEqualsACountOfTheFixtureWithTheSameFilters() throws Exception {
+    Predicate<FixtureCase> reasons = c -> c.reason().equals("FEES") || c.reason().equals("CLAIMS");
+    Predicate<FixtureCase> card = c -> c.category().equals("CREDIT_CARD");
+    JsonNode result =
+        analyst.json(
+            "/regulator/api/cases?"
+                + mine
+                + "&reason=FEES&reason=CLAIMS&businessCategory=CREDIT_CARD&overdue=true");
+
+    assertThat(result.get("total").asLong())
+        .isEqualTo(count(reasons.and(card).and(FixtureCase::overdue)));
+    assertThat(result.get("totalAtLeast").asBoolean()).isFalse();
+    assertThat(result.get("overdueCount").asLong()).isEqualTo(result.get("total").asLong());
+    Map<String, Long> byReason = buckets(result, "reason");
+    for (String reason : CaseFixtures.REASONS) {
+      assertThat(byReason.getOrDefault(reason, 0L))
+          .as("reason %s: every filter but the reason's", reason)
+          .isEqualTo(count(card.and(FixtureCase::overdue).and(c -> c.reason().equals(reason))));
+    }
+    Map<String, Long> byCategory = buckets(result, "businessCategory");
+    for (String category : CaseFixtures.CATEGORIES) {
+      assertThat(byCategory.getOrDefault(category, 0L))
+          .as("category %s: every filter but the category's", category)
+          .isEqualTo(
+              count(reasons.and(FixtureCase::overdue).and(c -> c.category().equals(category))));
+    }
+    Map<String, Long> byStatus = buckets(result, "status");
+    for (String status : List.of("RECEIVED", "IN_PROGRESS", "RESOLVED")) {
+      assertThat(byStatus.getOrDefault(status, 0L))
+          .as("status %s, not chosen: every filter", status)
+          .isEqualTo(
+              count(
+                  reasons.and(card).and(FixtureCase::overdue).and(c -> c.status().equals(status))));
+    }
+    for (JsonNode bucket : result.get("facets").get("institution")) {
+      String uscc = bucket.get("value").asString();
+      if (fixture.institutions().contains(uscc)) {
+        assertThat(bucket.get("count").asLong())
+            .isEqualTo(
+                count(
+                    reasons
+                        .and(card)
+                        .and(FixtureCase::overdue)
+                        .and(c -> c.institution().equals(uscc))));
+        assertThat(bucket.get("name").asString())
+            .as("named from the directory")
+            .isEqualTo(fixture.name(uscc));
+      }
+    }
+
+    JsonNode notOverdue =
+        analyst.json("/regulator/api/cases?" + mine + "&reason=FEES&reason=CLAIMS");
+    assertThat(notOverdue.get("overdueCount").asLong())
+        .isEqualTo(count(reasons.and(FixtureCase::overdue)));
+  }
+
+  @Test
+  void pagesAfterTheFirstLeaveTheFacetCountsOut() throws Exception {
+    JsonNode first = analyst.json("/regulator/api/cases?" + mine + "&size=10");
+    JsonNode second =
+        analyst.json(
+            "/regulator/api/cases?"
+                + mine
+                + "&size=10&page=2&after="
+                + first.get("next").asString());
+
+    assertThat(first.get("facets").get("reason")).isNotEmpty();
+    assertThat(first.get("overdueCount").isNull()).isFalse();
+    assertThat(second.get("facets").isNull()).isTrue();
+    assertThat(second.get("overdueCount").isNull()).isTrue();
+    assertThat(second.get("hits")).hasSize(10);
+    assertThat(second.get("total").asLong()).isEqualTo(CaseFixtures.CASES);
+    assertThat(second.get("totalAtLeast").asBoolean()).isFalse();
+  }
+
+  @Test
+  void withoutFacetCountsTheTotalIsCountedOnlyUpToTheCapAndSaysSo() throws Exception {
+    CaseSearch capped =
+        new CaseSearch(
+            es, new SearchIndexProperties(index.caseAlias(), 25), freshness, directory, clock);
+    CaseQuery ours =
+        CaseQuery.builder()
+            .with(CaseFacet.INSTITUTION, fixture.institutions().toArray(String[]::new))
+            .size(10)
+            .build();
+
+    CaseSearchResult withFacets = capped.search(ours, true);
+    CaseSearchResult withoutFacets = capped.search(ours, false);
+
+    assertThat(withFacets.total()).isEqualTo(CaseFixtures.CASES);
+    assertThat(withFacets.totalAtLeast()).isFalse();
+    assertThat(withoutFacets.total()).isEqualTo(25);
+    assertThat(withoutFacets.totalAtLeast()).isTrue();
+    assertThat(withoutFacets.facets()).isNull();
+    assertThat(withoutFacets.next()).as("more pages beyond a capped total").isNotNull();
+    assertThat(withoutFacets.hits())
+        .extracting(CaseHit::caseNo)
+        .isEqualTo(withFacets.hits().stream().map(CaseHit::caseNo).toList());
+  }
+
+  @Test
+  void theSameCountsAskedAgainComeFromTheRequestCache() throws Exception {
+    String query = "/regulator/api/cases?" + mine + "&reason=FEES&status=RECEIVED&status=RESOLVED";
+    long hitsBefore = 0;
+    long hitsAfter = 0;
+    // The counts name "now" rounded to the minute; a minute may turn between the two calls once.
+    for (int attempt = 0; attempt < 3 && hitsAfter <= hitsBefore; attempt++) {
+      java.time.Instant minute = CaseFilters.asOf(clock);
+      analyst.json(query);
+      hitsBefore = requestCacheHits();
+      analyst.json(query);
+      hitsAfter = requestCacheHits();
+      if (!CaseFilters.asOf(clock).equals(minute)) {
+        hitsAfter = hitsBefore;
+      }
+    }
+
+    assertThat(hitsAfter).isGreaterThan(hitsBefore);
+  }
+
+  private long requestCacheHits() throws Exception {
+    return es.indices()
+        .stats(s -> s.index(index.caseAlias()).metric("request_cache"))
+        .all()
+        .primaries()
+        .requestCache()
+        .hitCount();
   }
 
   @Test

@@ -1,0 +1,211 @@
+package cn.cpsx.portal.complaint;
+
+import cn.cpsx.schemas.search.ChineseSegmenter;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.util.NamedValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The requests one case search sends, built apart so that each stays cheap and cacheable:
+ *
+ * <ul>
+ *   <li>the <b>hits</b>: words and every filter in the query, one page, the total counted exactly
+ *       only up to {@link SearchIndexProperties#exactTotalUpTo()};
+ *   <li>the <b>counts</b> (size 0, so Elasticsearch's request cache keeps them until the index
+ *       changes): the exact total, every facet without a chosen value as a plain terms aggregation
+ *       over the query, and the overdue count;
+ *   <li>one <b>chosen facet</b> request per facet with a chosen value, over every filter but its
+ *       own (ccdb5's multi-select semantics: ticking one more value shows what it would add);
+ *   <li>the <b>last-indexed</b> time: a max over the whole index, which Elasticsearch reads from
+ *       the index's points without visiting documents.
+ * </ul>
+ *
+ * A facet without a chosen value counts over every filter, which is exactly the query: so the old
+ * single request's eleven filter aggregations, each re-filtering the matches, become terms
+ * aggregations at the top level (which Elasticsearch can answer from its term index) plus one small
+ * request per chosen facet. Every request names a fixed instant for "now" ({@link
+ * CaseFilters#asOf}).
+ */
+final class CaseSearchRequests {
+
+  static final String OVERDUE = "overdue";
+  static final String LAST_INDEXED = "lastIndexed";
+
+  /** What counts a search's facets: the request for the unchosen facets, one per chosen facet. */
+  record FacetRequests(SearchRequest counts, Map<CaseFacet, SearchRequest> chosen) {}
+
+  private final SearchIndexProperties properties;
+
+  CaseSearchRequests(SearchIndexProperties properties) {
+    this.properties = properties;
+  }
+
+  /** One page of hits with highlights; {@code scope} confines it to one institution, or null. */
+  SearchRequest hits(CaseQuery query, String scope, Instant asOf) {
+    return SearchRequest.of(
+        s -> {
+          page(
+                  s,
+                  query,
+                  scope,
+                  asOf,
+                  query.size(),
+                  query.after() == null ? null : SearchCursor.decode(query.after()))
+              .trackTotalHits(t -> t.count(properties.exactTotalUpTo()));
+          if (query.q() != null) {
+            s.highlight(
+                h ->
+                    h.encoder(HighlighterEncoder.Html)
+                        .fields(
+                            NamedValue.of(
+                                "narrative",
+                                HighlightField.of(
+                                    f ->
+                                        f.fragmentSize(80)
+                                            .numberOfFragments(3)
+                                            .highlightQuery(highlightQuery(query.q()))))));
+          }
+          return s;
+        });
+  }
+
+  /** A page for the streamed export: no total, no highlights. */
+  SearchRequest exportPage(CaseQuery query, Instant asOf, List<FieldValue> after, int size) {
+    return SearchRequest.of(
+        s -> page(s, query, null, asOf, size, after).trackTotalHits(t -> t.enabled(false)));
+  }
+
+  private SearchRequest.Builder page(
+      SearchRequest.Builder s,
+      CaseQuery query,
+      String scope,
+      Instant asOf,
+      int size,
+      List<FieldValue> after) {
+    s.index(properties.caseAlias())
+        .size(size)
+        .query(matching(query, scope, CaseFilters.all(query, asOf)))
+        .sort(sorts(query.sort()));
+    if (after != null) {
+      s.searchAfter(after);
+    }
+    return s;
+  }
+
+  FacetRequests facets(CaseQuery query, String scope, Instant asOf) {
+    Map<CaseFacet, List<String>> chosenValues = query.facetValues();
+    SearchRequest counts =
+        SearchRequest.of(
+            s -> {
+              counting(s).trackTotalHits(t -> t.enabled(true));
+              s.query(matching(query, scope, CaseFilters.all(query, asOf)));
+              for (CaseFacet facet : CaseFacet.values()) {
+                if (!chosenValues.containsKey(facet)) {
+                  s.aggregations(facet.param(), a -> a.terms(terms(facet)));
+                }
+              }
+              if (!query.overdue()) {
+                s.aggregations(OVERDUE, a -> a.filter(CaseFilters.overdue(asOf)));
+              }
+              return s;
+            });
+    Map<CaseFacet, SearchRequest> chosen = new EnumMap<>(CaseFacet.class);
+    for (CaseFacet facet : chosenValues.keySet()) {
+      chosen.put(
+          facet,
+          SearchRequest.of(
+              s ->
+                  counting(s)
+                      .trackTotalHits(t -> t.enabled(false))
+                      .query(matching(query, scope, CaseFilters.allBut(query, facet, asOf)))
+                      .aggregations(facet.param(), a -> a.terms(terms(facet)))));
+    }
+    return new FacetRequests(counts, chosen);
+  }
+
+  SearchRequest lastIndexed() {
+    return SearchRequest.of(
+        s ->
+            counting(s)
+                .trackTotalHits(t -> t.enabled(false))
+                .aggregations(LAST_INDEXED, a -> a.max(m -> m.field("indexedAt"))));
+  }
+
+  private SearchRequest.Builder counting(SearchRequest.Builder s) {
+    return s.index(properties.caseAlias()).size(0).requestCache(true);
+  }
+
+  private static TermsAggregation terms(CaseFacet facet) {
+    return TermsAggregation.of(t -> t.field(facet.field()).size(facet.size()));
+  }
+
+  private static Query matching(CaseQuery query, String scope, List<Query> filters) {
+    List<Query> all = new ArrayList<>(filters);
+    if (scope != null) {
+      all.add(Query.of(q -> q.term(t -> t.field("institution").value(scope))));
+    }
+    return CaseFilters.matching(CaseFilters.words(query), all);
+  }
+
+  /**
+   * Each sort ends with institution and case number, unique together, so {@code search_after} never
+   * skips or repeats a case that ties on the sort values before them.
+   */
+  static List<SortOptions> sorts(String sort) {
+    List<SortOptions> sorts = new ArrayList<>();
+    Consumer<SortOptions> add = sorts::add;
+    switch (sort) {
+      case "relevance" -> {
+        add.accept(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        add.accept(field("receivedAt", SortOrder.Desc));
+      }
+      case "oldest" -> add.accept(field("receivedAt", SortOrder.Asc));
+      case "amount" -> {
+        add.accept(
+            SortOptions.of(
+                o ->
+                    o.field(
+                        f ->
+                            f.field("amountInvolved")
+                                .order(SortOrder.Desc)
+                                .missing(FieldValue.of(-1)))));
+        add.accept(field("receivedAt", SortOrder.Desc));
+      }
+      case "deadline" -> add.accept(field("deadline", SortOrder.Asc));
+      default -> add.accept(field("receivedAt", SortOrder.Desc));
+    }
+    add.accept(field("institution", SortOrder.Asc));
+    add.accept(field("caseNo", SortOrder.Asc));
+    return sorts;
+  }
+
+  private static SortOptions field(String name, SortOrder order) {
+    return SortOptions.of(o -> o.field(f -> f.field(name).order(order)));
+  }
+
+  /** Highlights each segmented word (and the whole phrase) in the unsegmented narrative. */
+  private static Query highlightQuery(String q) {
+    return Query.of(
+        h ->
+            h.bool(
+                b -> {
+                  b.should(m -> m.matchPhrase(p -> p.field("narrative").query(q)));
+                  for (String word : ChineseSegmenter.words(q)) {
+                    b.should(m -> m.matchPhrase(p -> p.field("narrative").query(word)));
+                  }
+                  return b;
+                }));
+  }
+}
