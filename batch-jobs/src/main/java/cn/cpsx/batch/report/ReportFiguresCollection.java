@@ -1,6 +1,6 @@
 package cn.cpsx.batch.report;
 
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -116,7 +116,7 @@ class ReportFiguresCollection {
     figures.put("lastDay", period.lastDay().toString());
     figures.put("previousPeriod", previous.text());
     figures.put("yearEarlierPeriod", yearEarlier.text());
-    figures.put("dataCutoff", cutoff.atZone(FilingPeriod.SHANGHAI).toOffsetDateTime().toString());
+    figures.put("dataCutoff", cutoff.atZone(ReportingTime.ZONE).toOffsetDateTime().toString());
     figures.put("methodologyVersion", methodologyVersion);
 
     ObjectNode headline = figures.putObject("headline");
@@ -180,11 +180,12 @@ class ReportFiguresCollection {
     jdbc.sql(
             CASES_AS_OF_CUTOFF
                 + """
-                SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+                SELECT to_char(received_at AT TIME ZONE :zone, 'YYYY-MM') AS month,
                        count(*) AS complaints, count(*) FILTER (WHERE closed) AS closed
                   FROM cases GROUP BY 1
                 """)
         .params(params(period, cutoff))
+        .param("zone", ReportingTime.ZONE_ID)
         .query(
             rs -> {
               long[] counts = byMonth.get(rs.getString("month"));

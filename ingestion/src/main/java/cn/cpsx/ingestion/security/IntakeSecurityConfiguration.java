@@ -1,6 +1,6 @@
 package cn.cpsx.ingestion.security;
 
-import cn.cpsx.ingestion.filing.FilingRejection.IntakeError;
+import cn.cpsx.ingestion.IntakeError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

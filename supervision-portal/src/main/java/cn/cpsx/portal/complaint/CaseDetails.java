@@ -1,9 +1,9 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.schemas.CaseFields;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.privacy.PersonalDataMasker;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDetails {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final JsonMapper JSON = JsonMapper.shared();
 
   /** A field as shown: {@code codeList} is empty for fields that are not codes. */
@@ -104,7 +103,7 @@ public class CaseDetails {
           new Version(
               row.filingId(),
               row.filingSeq(),
-              row.filedAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
+              row.filedAt().atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime(),
               row.channel(),
               fields(record)));
     }

@@ -3,9 +3,9 @@ package cn.cpsx.portal.complaint;
 import cn.cpsx.portal.audit.AuditLog;
 import cn.cpsx.portal.institution.InstitutionDirectory;
 import cn.cpsx.portal.security.Identity;
+import cn.cpsx.schemas.ReportingTime;
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -66,7 +66,7 @@ class CaseSearchController {
         Identity.actor(user), AuditLog.EXPORT_CASES, null, Map.of("query", all.toString()));
     String name =
         "cpsx-cases-"
-            + LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+            + LocalDateTime.now(ReportingTime.ZONE)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + ".csv";
     return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package cn.cpsx.portal.filing;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +36,9 @@ public class InstitutionFilings {
     }
 
     private static OffsetDateTime shanghai(OffsetDateTime time) {
-      return time == null ? null : time.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      return time == null ? null : time.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
     }
   }
-
-  private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
   /**
    * A line of the validation report.
