@@ -12,7 +12,7 @@ import cn.cpsx.generator.periodic.Submission;
 import cn.cpsx.generator.world.World;
 import cn.cpsx.generator.world.WorldGenerator;
 import cn.cpsx.generator.world.WorldSpec;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +64,7 @@ public final class Generator {
       usage("say files or demo");
     }
     LocalDate today =
-        LocalDate.parse(
-            options.getOrDefault("to", LocalDate.now(FilingPeriod.SHANGHAI).toString()));
+        LocalDate.parse(options.getOrDefault("to", LocalDate.now(ReportingTime.ZONE).toString()));
     long seed = Long.parseLong(options.getOrDefault("seed", "20261202"));
     String which = options.getOrDefault("institutions", "demo");
     List<Institution> institutions =
@@ -78,7 +77,7 @@ public final class Generator {
             seed,
             institutions,
             LocalDate.parse(options.getOrDefault("from", (today.getYear() - 1) + "-01-01")),
-            today.atStartOfDay(FilingPeriod.SHANGHAI).toInstant(),
+            today.atStartOfDay(ReportingTime.ZONE).toInstant(),
             Integer.parseInt(perYear[0]),
             Integer.parseInt(perYear[1]),
             0.06,

@@ -3,7 +3,6 @@ package cn.cpsx.schemas;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record FilingPeriod(LocalDate firstDay, LocalDate lastDay, LocalDate dueDay) {
 
-  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Pattern QUARTER = Pattern.compile("([0-9]{4})-Q([1-4])");
   private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
@@ -48,12 +46,12 @@ public record FilingPeriod(LocalDate firstDay, LocalDate lastDay, LocalDate dueD
 
   /** First instant of the period. */
   public Instant start() {
-    return firstDay.atStartOfDay(SHANGHAI).toInstant();
+    return firstDay.atStartOfDay(ReportingTime.ZONE).toInstant();
   }
 
   /** First instant after the period. */
   public Instant end() {
-    return lastDay.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+    return lastDay.plusDays(1).atStartOfDay(ReportingTime.ZONE).toInstant();
   }
 
   /** A period may be filed only after it has ended (§9). */
@@ -63,6 +61,6 @@ public record FilingPeriod(LocalDate firstDay, LocalDate lastDay, LocalDate dueD
 
   /** On time until the end of the due day, Shanghai time. */
   public boolean isLate(Instant filedAt) {
-    return filedAt.isAfter(dueDay.atTime(LocalTime.MAX).atZone(SHANGHAI).toInstant());
+    return filedAt.isAfter(dueDay.atTime(LocalTime.MAX).atZone(ReportingTime.ZONE).toInstant());
   }
 }

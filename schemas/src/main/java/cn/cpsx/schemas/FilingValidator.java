@@ -94,7 +94,7 @@ public final class FilingValidator {
    * type and, for periodic types, period), else F010; a CSV takes its envelope from the name.
    */
   public FilingValidation validateSftpFile(byte[] body, String fileName, FilingContext context) {
-    LocalDate today = context.receivedAt().atZone(FilingPeriod.SHANGHAI).toLocalDate();
+    LocalDate today = context.receivedAt().atZone(ReportingTime.ZONE).toLocalDate();
     SftpFileName name;
     switch (SftpFileName.parse(fileName, today)) {
       case SftpFileName.Valid valid -> name = valid.name();

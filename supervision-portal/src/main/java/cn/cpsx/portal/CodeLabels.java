@@ -1,7 +1,5 @@
 package cn.cpsx.portal;
 
-import cn.cpsx.portal.complaint.CaseFacet;
-import cn.cpsx.portal.complaint.CaseSearchResult;
 import cn.cpsx.schemas.CodeLists;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -46,23 +44,5 @@ public class CodeLabels {
     }
     CodeLists.Code entry = CodeLists.standard().codes(list).get(code);
     return entry == null ? code : entry.label(locale);
-  }
-
-  /** A value of the facet named by its request parameter, e.g. {@code ('reason', 'FEES')}. */
-  public String ofFacet(String param, String value) {
-    for (CaseFacet facet : CaseFacet.values()) {
-      if (facet.param().equals(param) && facet.codeList() != null) {
-        return label(facet.codeList(), value);
-      }
-    }
-    return value;
-  }
-
-  /** A facet value as people read it: the institution's name, or the code's label. */
-  public String facet(CaseFacet facet, CaseSearchResult.FacetBucket bucket) {
-    if (facet.codeList() == null) {
-      return bucket.name() != null ? bucket.name() : bucket.value();
-    }
-    return label(facet.codeList(), bucket.value());
   }
 }

@@ -1,5 +1,6 @@
 package cn.cpsx.batch.hotspot;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,10 +35,10 @@ class HotSpotJobs {
   HotSpotJobs(JobOperator jobOperator, Job hotSpotSweepJob) {
     this.jobOperator = jobOperator;
     this.hotSpotSweepJob = hotSpotSweepJob;
-    this.clock = Clock.system(HotSpotSweep.SHANGHAI);
+    this.clock = Clock.system(ReportingTime.ZONE);
   }
 
-  @Scheduled(cron = "0 0 2 * * MON", zone = "Asia/Shanghai")
+  @Scheduled(cron = "0 0 2 * * MON", zone = ReportingTime.ZONE_ID)
   void weekly() {
     LocalDate monday = HotSpotSweep.lastCompleteWeek(LocalDate.now(clock));
     try {

@@ -1,9 +1,9 @@
 package cn.cpsx.batch.hotspot;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HotSpotSweep {
-
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final JdbcClient jdbc;
 
@@ -37,7 +35,7 @@ public class HotSpotSweep {
     if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
       throw new IllegalArgumentException(weekStart + " is not a Monday");
     }
-    OffsetDateTime week = weekStart.atStartOfDay(SHANGHAI).toOffsetDateTime();
+    OffsetDateTime week = weekStart.atStartOfDay(ReportingTime.ZONE).toOffsetDateTime();
     List<PairCounts> pairs =
         jdbc.sql(
                 """

@@ -1,6 +1,6 @@
 package cn.cpsx.batch.rating;
 
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.PublishedFactors;
 import cn.cpsx.schemas.rating.RatingFigures;
 import cn.cpsx.schemas.rating.RatingMethodology;
@@ -50,7 +50,7 @@ class RatingDrafts {
             .list();
     List<ComputedRating> ratings = RatingMethodology.rate(figures);
     LocalDate objectionDeadline =
-        LocalDate.now(clock.withZone(FilingPeriod.SHANGHAI)).plusDays(OBJECTION_DAYS);
+        LocalDate.now(clock.withZone(ReportingTime.ZONE)).plusDays(OBJECTION_DAYS);
     jdbc.sql(
             """
             UPDATE rating SET status = 'REPLACED'

@@ -1,6 +1,6 @@
 package cn.cpsx.batch.report;
 
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -96,7 +96,7 @@ class ReportFiguresCollection {
       CASES_AS_OF_CUTOFF
           + """
           , facts AS (
-            SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+            SELECT to_char(received_at AT TIME ZONE :zone, 'YYYY-MM') AS month,
                    coalesce(business_category, '') AS category,
                    coalesce(reason, '') AS reason,
                    coalesce(channel, '') AS channel,
@@ -175,7 +175,7 @@ class ReportFiguresCollection {
     figures.put("lastDay", period.lastDay().toString());
     figures.put("previousPeriod", previous.text());
     figures.put("yearEarlierPeriod", yearEarlier.text());
-    figures.put("dataCutoff", cutoff.atZone(FilingPeriod.SHANGHAI).toOffsetDateTime().toString());
+    figures.put("dataCutoff", cutoff.atZone(ReportingTime.ZONE).toOffsetDateTime().toString());
     figures.put("methodologyVersion", methodologyVersion);
 
     PeriodFigures current = periodFigures(period, cutoff);
@@ -216,6 +216,7 @@ class ReportFiguresCollection {
     putTotals(headline, timeliness, column -> 0);
     jdbc.sql(PERIOD_FIGURES)
         .params(params(period, cutoff))
+        .param("zone", ReportingTime.ZONE_ID)
         .query(
             rs -> {
               long complaints = rs.getLong("complaints");

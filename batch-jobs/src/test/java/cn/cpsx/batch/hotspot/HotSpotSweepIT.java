@@ -3,6 +3,7 @@ package cn.cpsx.batch.hotspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.Uscc;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ class HotSpotSweepIT {
   private void cases(String bank, String filing, String category, LocalDate monday, int count) {
     for (int i = 0; i < count; i++) {
       OffsetDateTime receivedAt =
-          monday.atStartOfDay(HotSpotSweep.SHANGHAI).toOffsetDateTime().plusHours(1 + i * 5L);
+          monday.atStartOfDay(ReportingTime.ZONE).toOffsetDateTime().plusHours(1 + i * 5L);
       String caseNo = "HOT-" + category + "-" + monday + "-" + i;
       jdbc.sql(
               """

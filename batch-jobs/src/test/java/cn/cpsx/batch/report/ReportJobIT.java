@@ -2,12 +2,12 @@ package cn.cpsx.batch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @ActiveProfiles("it")
 class ReportJobIT {
-
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired ReportJobs reports;
   @Autowired JdbcClient jdbc;
@@ -147,7 +145,8 @@ class ReportJobIT {
           cases(
               c ->
                   inYear(year).test(c)
-                      && c.received().atZoneSameInstant(SHANGHAI).getMonthValue() == month);
+                      && c.received().atZoneSameInstant(ReportingTime.ZONE).getMonthValue()
+                          == month);
       assertThat(m.path("complaints").asLong()).as(m.toString()).isEqualTo(of.size());
       assertThat(m.path("closed").asLong()).isEqualTo(of.stream().filter(Case::closed).count());
     }
@@ -216,12 +215,12 @@ class ReportJobIT {
   // --- independent counting ------------------------------------------------------------------
 
   private Predicate<Case> inYear(int y) {
-    return c -> c.received().atZoneSameInstant(SHANGHAI).getYear() == y;
+    return c -> c.received().atZoneSameInstant(ReportingTime.ZONE).getYear() == y;
   }
 
   private Predicate<Case> inQuarter(int y, int q) {
     return c -> {
-      var local = c.received().atZoneSameInstant(SHANGHAI);
+      var local = c.received().atZoneSameInstant(ReportingTime.ZONE);
       return local.getYear() == y && (local.getMonthValue() - 1) / 3 + 1 == q;
     };
   }

@@ -7,7 +7,7 @@ import cn.cpsx.generator.periodic.QuarterlyStatistics;
 import cn.cpsx.generator.periodic.SelfAssessment;
 import cn.cpsx.generator.periodic.Submission;
 import cn.cpsx.generator.world.World;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -168,6 +168,6 @@ public final class FilingPlan {
   }
 
   private static LocalDate asOfDay(World world) {
-    return world.spec().asOf().atZone(FilingPeriod.SHANGHAI).toLocalDate();
+    return world.spec().asOf().atZone(ReportingTime.ZONE).toLocalDate();
   }
 }

@@ -9,6 +9,7 @@ import cn.cpsx.generator.periodic.QuarterlyStatistics;
 import cn.cpsx.generator.periodic.SelfAssessment;
 import cn.cpsx.generator.periodic.Submission;
 import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public final class WorldGenerator {
   public static World generate(WorldSpec spec) {
     List<Institution> active = spec.institutions().stream().filter(Institution::active).toList();
     Set<String> worse = worse(spec, active);
-    LocalDate asOfDay = spec.asOf().atZone(FilingPeriod.SHANGHAI).toLocalDate();
+    LocalDate asOfDay = spec.asOf().atZone(ReportingTime.ZONE).toLocalDate();
     double[] size = sizeRange(active);
 
     Map<String, List<CaseLife>> cases = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package cn.cpsx.generator.world;
 
 import cn.cpsx.generator.institution.Institution;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,7 @@ public record WorldSpec(
     if (casesPerYearMin < 1 || casesPerYearMax < casesPerYearMin) {
       throw new IllegalArgumentException("cases per year: 1 ≤ min ≤ max");
     }
-    if (!from.atStartOfDay(cn.cpsx.schemas.FilingPeriod.SHANGHAI).toInstant().isBefore(asOf)) {
+    if (!from.atStartOfDay(ReportingTime.ZONE).toInstant().isBefore(asOf)) {
       throw new IllegalArgumentException("from must lie before asOf");
     }
   }

@@ -1,11 +1,11 @@
 package cn.cpsx.ingestion.filing;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class FilingInbox {
 
   static final String NOTIFY_CHANNEL = "cpsx_filing_received";
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -37,7 +36,7 @@ public class FilingInbox {
   @Transactional
   public FilingReceipt receive(IncomingFiling filing) {
     String sha256 = sha256(filing.raw());
-    OffsetDateTime now = OffsetDateTime.now(clock.withZone(SHANGHAI));
+    OffsetDateTime now = OffsetDateTime.now(clock.withZone(ReportingTime.ZONE));
     String filingId = newFilingId(now);
     int inserted =
         jdbc.sql(
@@ -82,7 +81,7 @@ public class FilingInbox {
                 new FilingReceipt(
                     rs.getString("filing_id"),
                     rs.getObject("received_at", OffsetDateTime.class)
-                        .atZoneSameInstant(SHANGHAI)
+                        .atZoneSameInstant(ReportingTime.ZONE)
                         .toOffsetDateTime(),
                     rs.getString("sha256"),
                     rs.getString("status")))

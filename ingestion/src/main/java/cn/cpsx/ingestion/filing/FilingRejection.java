@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.filing;
 
+import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.schemas.Finding;
 
 /**
@@ -7,9 +8,6 @@ import cn.cpsx.schemas.Finding;
  * error that names the rule, in both languages.
  */
 public class FilingRejection extends RuntimeException {
-
-  /** The body of every error answer: the rule id (null where no rule applies) and its texts. */
-  public record IntakeError(String rule, String messageZh, String messageEn) {}
 
   private final int httpStatus;
   private final IntakeError error;

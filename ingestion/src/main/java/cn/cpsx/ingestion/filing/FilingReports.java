@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.filing;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,7 @@ public class FilingReports {
   }
 
   private static OffsetDateTime shanghai(OffsetDateTime time) {
-    return time == null
-        ? null
-        : time.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+    return time == null ? null : time.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
   }
 
   /** A line of the institution's list of filings (no findings: ask for the filing for those). */

@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.filing;
 
+import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.ingestion.security.AuthenticatedInstitution;
 import cn.cpsx.schemas.Finding;
 import cn.cpsx.schemas.Rule;
@@ -99,7 +100,7 @@ class FilingRestRoute extends RouteBuilder {
     if (type != null && !List.of("CASES", "STATS_Q", "SELF_ASSESSMENT").contains(type)) {
       throw new FilingRejection(
           400,
-          new FilingRejection.IntakeError(
+          new IntakeError(
               null,
               "参数 type 须为 CASES、STATS_Q 或 SELF_ASSESSMENT",
               "Parameter type must be CASES, STATS_Q or SELF_ASSESSMENT"));
@@ -112,7 +113,7 @@ class FilingRestRoute extends RouteBuilder {
       } catch (NumberFormatException e) {
         throw new FilingRejection(
             400,
-            new FilingRejection.IntakeError(
+            new IntakeError(
                 null, "参数 limit 须为 1–1000 的整数", "Parameter limit must be a whole number 1–1000"));
       }
     }

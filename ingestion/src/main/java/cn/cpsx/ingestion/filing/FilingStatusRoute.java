@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.filing;
 
+import cn.cpsx.ingestion.IntakeError;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ class FilingStatusRoute extends RouteBuilder {
                               () ->
                                   new FilingRejection(
                                       404,
-                                      new FilingRejection.IntakeError(
+                                      new IntakeError(
                                           null,
                                           "本机构没有编号为 " + filingId + " 的报送",
                                           "This institution has no filing " + filingId))));

@@ -1,6 +1,6 @@
 package cn.cpsx.ingestion.security;
 
-import cn.cpsx.ingestion.filing.FilingRejection.IntakeError;
+import cn.cpsx.ingestion.IntakeError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,8 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Filing endpoints take only institutions' bearer tokens. Errors are JSON in both languages, like
- * every other intake error.
+ * Filing endpoints take only institutions' bearer tokens. Refusals are the intake's error in both
+ * languages: JSON, or a SOAP fault for SOAP calls (see {@link RefusalAnswer}).
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeSecurityConfiguration {
@@ -33,7 +33,8 @@ class IntakeSecurityConfiguration {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
-  SecurityFilterChain intakeSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain intakeSecurity(HttpSecurity http, List<RefusalAnswer> channelAnswers)
+      throws Exception {
     JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
     tokens.setJwtGrantedAuthoritiesConverter(IntakeSecurityConfiguration::realmRoles);
     http.csrf(csrf -> csrf.disable())
@@ -62,7 +63,9 @@ class IntakeSecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                     .authenticationEntryPoint(
                         (request, response, e) ->
-                            write(
+                            answer(
+                                channelAnswers,
+                                request,
                                 response,
                                 401,
                                 new IntakeError(
@@ -71,7 +74,9 @@ class IntakeSecurityConfiguration {
                                     "A valid OAuth2 bearer token is required")))
                     .accessDeniedHandler(
                         (request, response, e) ->
-                            write(
+                            answer(
+                                channelAnswers,
+                                request,
                                 response,
                                 403,
                                 new IntakeError(
@@ -96,13 +101,29 @@ class IntakeSecurityConfiguration {
         .toList();
   }
 
-  static void write(HttpServletResponse response, int status, IntakeError error)
+  private static void answer(
+      List<RefusalAnswer> channelAnswers,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      IntakeError error)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
+    for (RefusalAnswer channel : channelAnswers) {
+      if (channel.answers(request)) {
+        channel.write(response, status, error);
+        return;
+      }
+    }
+    writeJson(response, status, error);
+  }
+
+  private static void writeJson(HttpServletResponse response, int status, IntakeError error)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
     JSON.writeValue(response.getOutputStream(), error);
   }
 

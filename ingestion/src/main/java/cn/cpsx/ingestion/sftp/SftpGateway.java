@@ -1,6 +1,6 @@
 package cn.cpsx.ingestion.sftp;
 
-import cn.cpsx.ingestion.filing.FilingRejection;
+import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.ingestion.filing.IntakeLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,7 +95,7 @@ public class SftpGateway implements SmartLifecycle {
                   outbox.writeRefusal(
                       uscc,
                       fileName,
-                      new FilingRejection.IntakeError(
+                      new IntakeError(
                           finding.rule().name(), finding.messageZh(), finding.messageEn()))));
       server.setSubsystemFactories(List.of(sftp));
       server.setShellFactory(null);

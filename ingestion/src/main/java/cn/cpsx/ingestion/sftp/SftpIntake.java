@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.sftp;
 
+import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.ingestion.filing.FilingEnvelope;
 import cn.cpsx.ingestion.filing.FilingReceipt;
 import cn.cpsx.ingestion.filing.FilingRejection;
@@ -7,6 +8,7 @@ import cn.cpsx.ingestion.filing.FilingReports;
 import cn.cpsx.ingestion.filing.IncomingFiling;
 import cn.cpsx.ingestion.filing.IntakeLimits;
 import cn.cpsx.schemas.Finding;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.Rule;
 import cn.cpsx.schemas.SftpFileName;
 import java.io.IOException;
@@ -23,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SftpIntake {
 
   private static final Logger log = LoggerFactory.getLogger(SftpIntake.class);
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(SHANGHAI);
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ReportingTime.ZONE);
   static final Duration DATABASE_PAUSE = Duration.ofSeconds(10);
 
   /** The last file taken, for the health report. */
@@ -143,7 +143,7 @@ class SftpIntake {
   /** Files the upload or refuses it; says which in a word for the log and the health report. */
   private String outcome(String uscc, String fileName, Path file) throws IOException {
     SftpFileName.Parsed parsed =
-        SftpFileName.parse(fileName, LocalDate.now(clock.withZone(SHANGHAI)));
+        SftpFileName.parse(fileName, LocalDate.now(clock.withZone(ReportingTime.ZONE)));
     if (parsed instanceof SftpFileName.Invalid invalid) {
       return refuse(uscc, fileName, invalid.finding());
     }
@@ -203,8 +203,7 @@ class SftpIntake {
     outbox.writeRefusal(
         uscc,
         fileName,
-        new FilingRejection.IntakeError(
-            finding.rule().name(), finding.messageZh(), finding.messageEn()));
+        new IntakeError(finding.rule().name(), finding.messageZh(), finding.messageEn()));
     return finding.rule().name();
   }
 

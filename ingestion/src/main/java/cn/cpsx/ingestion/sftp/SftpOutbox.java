@@ -1,6 +1,6 @@
 package cn.cpsx.ingestion.sftp;
 
-import cn.cpsx.ingestion.filing.FilingRejection;
+import cn.cpsx.ingestion.IntakeError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public class SftpOutbox {
   }
 
   /** A result without a receipt: the file was never filed, and this says which rule refused it. */
-  void writeRefusal(String uscc, String fileName, FilingRejection.IntakeError error) {
+  void writeRefusal(String uscc, String fileName, IntakeError error) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("fileName", fileName);
     result.put("status", "REJECTED");

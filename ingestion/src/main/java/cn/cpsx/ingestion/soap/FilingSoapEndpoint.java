@@ -1,5 +1,6 @@
 package cn.cpsx.ingestion.soap;
 
+import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.ingestion.filing.FilingEnvelope;
 import cn.cpsx.ingestion.filing.FilingReceipt;
 import cn.cpsx.ingestion.filing.FilingRejection;
@@ -96,7 +97,7 @@ class FilingSoapEndpoint implements FilingPort {
             .orElseThrow(
                 () ->
                     fault(
-                        new FilingRejection.IntakeError(
+                        new IntakeError(
                             null,
                             "本机构没有编号为 " + filingId + " 的报送",
                             "This institution has no filing " + filingId)));
@@ -129,7 +130,7 @@ class FilingSoapEndpoint implements FilingPort {
     return AuthenticatedInstitution.of(request).uscc();
   }
 
-  private static FilingFault_Exception fault(FilingRejection.IntakeError error) {
+  private static FilingFault_Exception fault(IntakeError error) {
     FilingFault fault = new FilingFault();
     fault.setRule(error.rule());
     fault.setMessageZh(error.messageZh());

@@ -4,6 +4,7 @@ import cn.cpsx.ingestion.filing.KeycloakTokens;
 import cn.cpsx.ingestion.soap.generated.FilingPort;
 import cn.cpsx.ingestion.soap.generated.FilingService;
 import cn.cpsx.ingestion.soap.generated.SubmitFiling;
+import cn.cpsx.schemas.ReportingTime;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.MessageContext;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -159,7 +159,7 @@ class IntakeBenchmark {
 
   /** Upload closed → receipt.json in outbox: includes the 2 s size-stability wait of §9. */
   private static void sftp(SftpClient sftp, int cases) throws Exception {
-    String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
+    String day = LocalDate.now(ReportingTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE);
     String name = BANK + "_CASES_" + day + "_" + (int) (Math.random() * 999_999) + "_TEST.json";
     try (OutputStream out = sftp.write("inbox/" + name)) {
       out.write(filing(cases).replace("\"LIVE\"", "\"TEST\"").getBytes(StandardCharsets.UTF_8));

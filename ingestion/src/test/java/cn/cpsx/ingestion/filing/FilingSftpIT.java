@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -426,7 +426,7 @@ class FilingSftpIT {
   }
 
   private static String today() {
-    return LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
+    return LocalDate.now(ReportingTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 
   private static String seq() {

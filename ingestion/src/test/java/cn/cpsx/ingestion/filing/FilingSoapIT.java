@@ -96,6 +96,50 @@ class FilingSoapIT {
   }
 
   @Test
+  void aCallWithoutATokenIsA401SoapFaultNotJson() throws Exception {
+    FilingPort port = client(null);
+    SubmitFiling request = new SubmitFiling();
+    request.setAny(casesXml(BANK, "SOAP-" + UUID.randomUUID()));
+
+    assertThatThrownBy(() -> port.submitFiling(request))
+        .isInstanceOfSatisfying(
+            FilingFault_Exception.class,
+            fault -> {
+              assertThat(fault.getFaultInfo().getRule()).isNull();
+              assertThat(fault.getFaultInfo().getMessageZh()).contains("访问令牌");
+              assertThat(fault.getFaultInfo().getMessageEn()).contains("bearer token");
+            });
+    HttpResponse<String> raw = postRaw(null, "text/xml;charset=UTF-8", new byte[0]);
+    // SOAP 1.1 sends every fault with 500; a 401 would reach SOAP clients as a transport error
+    assertThat(raw.statusCode()).isEqualTo(500);
+    assertThat(raw.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(raw.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
+  }
+
+  @Test
+  void aTokenThatMayNotFileIsA403SoapFaultNotJson() throws Exception {
+    long filingsBefore = filingsOf(BANK);
+    FilingPort port = client(KeycloakTokens.forUser("analyst"));
+    FilingStatusRequest request = new FilingStatusRequest();
+    request.setFilingId(UUID.randomUUID().toString());
+
+    assertThatThrownBy(() -> port.getFilingStatus(request))
+        .isInstanceOfSatisfying(
+            FilingFault_Exception.class,
+            fault -> {
+              assertThat(fault.getFaultInfo().getRule()).isNull();
+              assertThat(fault.getFaultInfo().getMessageZh()).contains("无权报送");
+              assertThat(fault.getFaultInfo().getMessageEn()).contains("INSTITUTION role");
+            });
+    HttpResponse<String> raw =
+        postRaw(KeycloakTokens.forUser("analyst"), "text/xml;charset=UTF-8", new byte[0]);
+    assertThat(raw.statusCode()).isEqualTo(500);
+    assertThat(raw.body()).contains("<FilingFault").doesNotContain("{");
+    assertThat(filingsOf(BANK)).isEqualTo(filingsBefore);
+  }
+
+  @Test
   void anotherInstitutionsFilingIdIsAFaultLikeAnUnknownOne() throws Exception {
     SubmitFiling request = new SubmitFiling();
     request.setAny(casesXml(BANK, "SOAP-" + UUID.randomUUID()));
@@ -249,10 +293,19 @@ class FilingSoapIT {
    * A SubmitFiling call as bytes on the wire, with the bank's token: for what clients won't send.
    */
   private HttpResponse<String> postRaw(String contentType, byte[] body) throws Exception {
+    return postRaw(KeycloakTokens.forInstitution(BANK), contentType, body);
+  }
+
+  /** The same with this token, or none when null. */
+  private HttpResponse<String> postRaw(String token, String contentType, byte[] body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(address()))
-                .header("Authorization", "Bearer " + KeycloakTokens.forInstitution(BANK))
+            request
                 .header("Content-Type", contentType)
                 .header("SOAPAction", "\"https://cpsx.cn/schemas/filing/v1/service/SubmitFiling\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -271,8 +324,10 @@ class FilingSoapIT {
     FilingPort port = new FilingService(URI.create(address() + "?wsdl").toURL()).getFilingPort();
     Map<String, Object> context = ((BindingProvider) port).getRequestContext();
     context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address());
-    context.put(
-        MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + token)));
+    if (token != null) {
+      context.put(
+          MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + token)));
+    }
     return port;
   }
 

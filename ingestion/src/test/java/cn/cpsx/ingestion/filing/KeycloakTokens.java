@@ -24,6 +24,19 @@ public final class KeycloakTokens {
             + uscc
             + "&client_secret=demo-"
             + uscc.toLowerCase(Locale.ROOT);
+    return token(form);
+  }
+
+  /** A demo user's token through the portal's client (password grant): a regulator, not a filer. */
+  public static String forUser(String username) throws Exception {
+    return token(
+        "grant_type=password&client_id=cpsx-portal&client_secret=cpsx-portal-secret&username="
+            + username
+            + "&password="
+            + username);
+  }
+
+  private static String token(String form) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

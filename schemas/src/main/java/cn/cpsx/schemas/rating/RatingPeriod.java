@@ -1,6 +1,7 @@
 package cn.cpsx.schemas.rating;
 
 import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,12 +51,12 @@ public record RatingPeriod(
   }
 
   public Instant start() {
-    return firstDay.atStartOfDay(FilingPeriod.SHANGHAI).toInstant();
+    return firstDay.atStartOfDay(ReportingTime.ZONE).toInstant();
   }
 
   /** First instant after the period. */
   public Instant end() {
-    return lastDay.plusDays(1).atStartOfDay(FilingPeriod.SHANGHAI).toInstant();
+    return lastDay.plusDays(1).atStartOfDay(ReportingTime.ZONE).toInstant();
   }
 
   /** A filing the institution owed, and the last instant it was on time (end of its due day). */
@@ -83,7 +84,7 @@ public record RatingPeriod(
   private void addIfDue(List<DueFiling> due, String type, String period, Instant cutoff) {
     FilingPeriod filing = FilingPeriod.parse(type, period).orElseThrow();
     LocalDate dueDay = filing.dueDay();
-    Instant onTimeUntil = dueDay.atTime(LocalTime.MAX).atZone(FilingPeriod.SHANGHAI).toInstant();
+    Instant onTimeUntil = dueDay.atTime(LocalTime.MAX).atZone(ReportingTime.ZONE).toInstant();
     if (!dueDay.isBefore(firstDay) && !dueDay.isAfter(lastDay) && onTimeUntil.isBefore(cutoff)) {
       due.add(new DueFiling(type, period, onTimeUntil));
     }

@@ -1,7 +1,7 @@
 package cn.cpsx.portal.audit;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,13 +22,11 @@ public class AuditLog {
 
   public static final String DISMISS_HOT_SPOT = "DISMISS_HOT_SPOT";
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
   /** One line, times in Asia/Shanghai. */
   public record Entry(
       long id, OffsetDateTime at, String actor, String action, String subject, String detail) {
     public Entry {
-      at = at.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      at = at.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
     }
   }
 

@@ -1,12 +1,11 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.schemas.CaseFields;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.privacy.PersonalDataMasker;
 import cn.cpsx.schemas.search.CaseSearchDocument;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CaseDetails {
 
-  private static final ZoneId SHANGHAI = FilingPeriod.SHANGHAI;
   private static final JsonMapper JSON = JsonMapper.shared();
 
   /** A field as shown: {@code codeList} is empty for fields that are not codes. */
@@ -34,7 +32,7 @@ public class CaseDetails {
         return null;
       }
       try {
-        return OffsetDateTime.parse(value).atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+        return OffsetDateTime.parse(value).atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
       } catch (java.time.format.DateTimeParseException e) {
         return null; // as filed, should an old version hold something else
       }
@@ -77,7 +75,7 @@ public class CaseDetails {
       }
       return CaseSearchDocument.deadline(
               OffsetDateTime.parse(receivedAt), "true".equals(current().value("extended")))
-          .atZoneSameInstant(SHANGHAI)
+          .atZoneSameInstant(ReportingTime.ZONE)
           .toOffsetDateTime();
     }
 
@@ -146,7 +144,7 @@ public class CaseDetails {
           new Version(
               row.filingId(),
               row.filingSeq(),
-              row.filedAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
+              row.filedAt().atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime(),
               row.channel(),
               fields(record)));
     }

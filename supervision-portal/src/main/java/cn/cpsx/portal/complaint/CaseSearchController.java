@@ -4,11 +4,11 @@ import cn.cpsx.portal.audit.AuditLog;
 import cn.cpsx.portal.institution.InstitutionDirectory;
 import cn.cpsx.portal.security.Identity;
 import cn.cpsx.portal.shell.FormErrors;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.Uscc;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -184,7 +184,7 @@ class CaseSearchController {
         Identity.actor(user), AuditLog.EXPORT_CASES, null, Map.of("query", all.toString()));
     String name =
         "cpsx-cases-"
-            + LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+            + LocalDateTime.now(ReportingTime.ZONE)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
             + ".csv";
     return ResponseEntity.ok()

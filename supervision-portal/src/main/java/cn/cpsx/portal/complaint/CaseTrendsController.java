@@ -1,7 +1,7 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.portal.institution.InstitutionDirectory;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ class CaseTrendsController {
       HttpServletRequest request,
       Model model)
       throws IOException {
-    LocalDate today = LocalDate.now(FilingPeriod.SHANGHAI);
+    LocalDate today = LocalDate.now(ReportingTime.ZONE);
     if (request.getParameter("receivedFrom") == null
         && request.getParameter("receivedTo") == null) {
       CaseQuery recent =

@@ -1,7 +1,7 @@
 package cn.cpsx.portal.enforcement;
 
 import cn.cpsx.portal.audit.AuditLog;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -90,7 +90,7 @@ public class EnforcementActions {
     }
     if (e.decisionDate() == null) {
       problems.put("decisionDate", "请填写决定日期 / the decision date is required");
-    } else if (e.decisionDate().isAfter(LocalDate.now(clock.withZone(FilingPeriod.SHANGHAI)))) {
+    } else if (e.decisionDate().isAfter(LocalDate.now(clock.withZone(ReportingTime.ZONE)))) {
       problems.put("decisionDate", "决定日期不能晚于今天 / the decision date is in the future");
     }
     if (!SEVERITIES.contains(e.severity())) {

@@ -1,6 +1,7 @@
 package cn.cpsx.portal.filing;
 
 import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ public class FilingsBoard {
 
   /** The quarter that ended last, in Shanghai time: what a board opens on. */
   public String lastEndedQuarter() {
-    LocalDate today = LocalDate.now(clock.withZone(FilingPeriod.SHANGHAI));
+    LocalDate today = LocalDate.now(clock.withZone(ReportingTime.ZONE));
     LocalDate firstOfQuarter =
         today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
     LocalDate last = firstOfQuarter.minusDays(1);
@@ -135,8 +136,8 @@ public class FilingsBoard {
                 """)
             .param("type", filingType)
             .param("period", periodText)
-            .param("start", OffsetDateTime.ofInstant(period.start(), FilingPeriod.SHANGHAI))
-            .param("end", OffsetDateTime.ofInstant(period.end(), FilingPeriod.SHANGHAI))
+            .param("start", OffsetDateTime.ofInstant(period.start(), ReportingTime.ZONE))
+            .param("end", OffsetDateTime.ofInstant(period.end(), ReportingTime.ZONE))
             .query(Row.class)
             .list();
     Instant now = clock.instant();
@@ -155,9 +156,7 @@ public class FilingsBoard {
                       r.status(),
                       r.receivedAt() == null
                           ? null
-                          : r.receivedAt()
-                              .atZoneSameInstant(FilingPeriod.SHANGHAI)
-                              .toOffsetDateTime(),
+                          : r.receivedAt().atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime(),
                       r.filings() == null ? 0 : r.filings(),
                       lateFiling,
                       r.caseFilings() == null ? 0 : r.caseFilings(),

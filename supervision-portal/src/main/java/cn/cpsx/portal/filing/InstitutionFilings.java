@@ -2,7 +2,7 @@ package cn.cpsx.portal.filing;
 
 import cn.cpsx.schemas.CasesCsv;
 import cn.cpsx.schemas.FilingOutcome;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public class InstitutionFilings {
     }
 
     private static OffsetDateTime shanghai(OffsetDateTime time) {
-      return time == null ? null : time.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      return time == null ? null : time.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
     }
 
     /**
@@ -108,8 +108,6 @@ public class InstitutionFilings {
 
   /** A sentence of the report: {@code filings.verdict.<key>} with its arguments. */
   public record Verdict(String key, Object... args) {}
-
-  private static final java.time.ZoneId SHANGHAI = FilingPeriod.SHANGHAI;
 
   /**
    * A line of the validation report.

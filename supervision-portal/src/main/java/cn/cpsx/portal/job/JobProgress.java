@@ -1,7 +1,7 @@
 package cn.cpsx.portal.job;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JobProgress {
-
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   /**
    * A filing not yet through validation and indexing.
@@ -33,7 +31,7 @@ public class JobProgress {
       Integer total,
       long done) {
     public FilingInProgress {
-      receivedAt = receivedAt.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+      receivedAt = receivedAt.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
     }
   }
 
@@ -57,8 +55,11 @@ public class JobProgress {
       Long total) {
     public JobRun {
       startTime =
-          startTime == null ? null : startTime.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
-      endTime = endTime == null ? null : endTime.atZoneSameInstant(SHANGHAI).toOffsetDateTime();
+          startTime == null
+              ? null
+              : startTime.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
+      endTime =
+          endTime == null ? null : endTime.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
     }
 
     public boolean running() {

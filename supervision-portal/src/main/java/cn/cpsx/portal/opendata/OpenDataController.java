@@ -1,5 +1,7 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.portal.BadParameter;
+import cn.cpsx.portal.Period;
 import cn.cpsx.portal.report.IntegrityReports;
 import cn.cpsx.schemas.CodeLists;
 import cn.cpsx.schemas.Uscc;

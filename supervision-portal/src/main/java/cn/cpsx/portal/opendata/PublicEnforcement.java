@@ -1,5 +1,7 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.portal.Period;
+import cn.cpsx.schemas.ReportingTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ public class PublicEnforcement {
     }
     if (period != null) {
       conditions.add("a.decision_date >= :from AND a.decision_date < :to");
-      params.put("from", period.from().atZoneSameInstant(Period.SHANGHAI).toLocalDate());
-      params.put("to", period.to().atZoneSameInstant(Period.SHANGHAI).toLocalDate());
+      params.put("from", period.from().atZoneSameInstant(ReportingTime.ZONE).toLocalDate());
+      params.put("to", period.to().atZoneSameInstant(ReportingTime.ZONE).toLocalDate());
     }
     if (severity != null) {
       conditions.add("a.severity = :severity");

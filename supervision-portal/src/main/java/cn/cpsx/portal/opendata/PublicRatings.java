@@ -1,5 +1,6 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.PublishedFactors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -206,7 +207,7 @@ public class PublicRatings {
   public static String shanghai(OffsetDateTime time) {
     return time == null
         ? null
-        : time.atZoneSameInstant(Period.SHANGHAI)
+        : time.atZoneSameInstant(ReportingTime.ZONE)
             .toOffsetDateTime()
             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }

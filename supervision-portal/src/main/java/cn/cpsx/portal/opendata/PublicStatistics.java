@@ -1,5 +1,7 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.portal.Period;
+import cn.cpsx.schemas.ReportingTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,12 +134,13 @@ public class PublicStatistics {
   public List<QuarterCount> quarterlyByCategory(String uscc) {
     return jdbc.sql(
             """
-            SELECT to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q') AS quarter,
+            SELECT to_char(received_at AT TIME ZONE :zone, 'YYYY-"Q"Q') AS quarter,
                    record ->> 'businessCategory' AS category, count(*) AS n
               FROM complaint_case WHERE institution_uscc = :uscc
              GROUP BY 1, 2 ORDER BY 1, 2
             """)
         .param("uscc", uscc)
+        .param("zone", ReportingTime.ZONE_ID)
         .query((rs, row) -> new QuarterCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
   }

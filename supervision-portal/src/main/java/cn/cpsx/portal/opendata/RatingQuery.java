@@ -1,5 +1,7 @@
 package cn.cpsx.portal.opendata;
 
+import cn.cpsx.portal.BadParameter;
+import cn.cpsx.portal.Period;
 import cn.cpsx.schemas.CodeLists;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package cn.cpsx.portal.publicsite;
 
-import cn.cpsx.portal.opendata.BadParameter;
+import cn.cpsx.portal.BadParameter;
 import cn.cpsx.portal.opendata.OpenDataProperties;
 import cn.cpsx.portal.opendata.PublicEnforcement;
 import cn.cpsx.portal.opendata.PublicRating;

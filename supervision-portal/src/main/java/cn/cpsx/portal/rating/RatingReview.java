@@ -1,7 +1,7 @@
 package cn.cpsx.portal.rating;
 
 import cn.cpsx.portal.audit.AuditLog;
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.rating.PublishedFactors;
 import cn.cpsx.schemas.rating.RatingFigures;
 import cn.cpsx.schemas.rating.RatingMethodology;
@@ -376,7 +376,7 @@ public class RatingReview {
   // --- internals ------------------------------------------------------------------------------
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(FilingPeriod.SHANGHAI));
+    return LocalDate.now(clock.withZone(ReportingTime.ZONE));
   }
 
   private RatingView lockDraft(long id) {

@@ -1,6 +1,6 @@
 package cn.cpsx.portal.rating;
 
-import cn.cpsx.schemas.FilingPeriod;
+import cn.cpsx.schemas.ReportingTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,7 +62,7 @@ public record RatingView(
   }
 
   static OffsetDateTime shanghai(OffsetDateTime time) {
-    return time == null ? null : time.atZoneSameInstant(FilingPeriod.SHANGHAI).toOffsetDateTime();
+    return time == null ? null : time.atZoneSameInstant(ReportingTime.ZONE).toOffsetDateTime();
   }
 
   public boolean isDraft() {

@@ -1,5 +1,6 @@
 package cn.cpsx.portal.report;
 
+import cn.cpsx.portal.Period;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ReportPagesController {
 
-  static final String PERIOD = "{period:[0-9]{4}(?:-Q[1-4])?}";
-
   private final IntegrityReports reports;
   private final TypicalCases typical;
 
@@ -37,7 +36,7 @@ class ReportPagesController {
     return "public/reports";
   }
 
-  @GetMapping("/reports/" + PERIOD)
+  @GetMapping("/reports/" + Period.PATH_VARIABLE)
   String report(
       @PathVariable String period,
       @RequestParam(required = false) Integer version,
@@ -52,7 +51,7 @@ class ReportPagesController {
     return "public/report";
   }
 
-  @GetMapping("/reports/" + PERIOD + ".pdf")
+  @GetMapping("/reports/" + Period.PATH_VARIABLE + ".pdf")
   ResponseEntity<byte[]> pdf(
       @PathVariable String period, @RequestParam(required = false) Integer version, Locale locale) {
     IntegrityReports.Version shown = pick(reports.publishedVersions(period), version);

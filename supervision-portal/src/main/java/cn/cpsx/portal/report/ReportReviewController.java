@@ -1,7 +1,7 @@
 package cn.cpsx.portal.report;
 
-import cn.cpsx.portal.opendata.BadParameter;
-import cn.cpsx.portal.opendata.Period;
+import cn.cpsx.portal.BadParameter;
+import cn.cpsx.portal.Period;
 import cn.cpsx.portal.security.Identity;
 import cn.cpsx.schemas.CodeLists;
 import jakarta.servlet.http.HttpServletResponse;

@@ -144,8 +144,7 @@ public class TypicalCases {
    * The business categories whose accepted live complaints rose most from the previous period to
    * this one (quarter on quarter, or year on year), largest rise first.
    */
-  public List<Rise> rising(
-      cn.cpsx.portal.opendata.Period period, cn.cpsx.portal.opendata.Period previous) {
+  public List<Rise> rising(cn.cpsx.portal.Period period, cn.cpsx.portal.Period previous) {
     return jdbc.sql(
             """
             SELECT record ->> 'businessCategory' AS category,

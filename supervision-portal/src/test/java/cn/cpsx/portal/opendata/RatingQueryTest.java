@@ -3,6 +3,8 @@ package cn.cpsx.portal.opendata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.cpsx.portal.BadParameter;
+import cn.cpsx.portal.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
-package cn.cpsx.portal.opendata;
+package cn.cpsx.portal;
 
+import cn.cpsx.schemas.ReportingTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public record Period(String code, boolean provisional, OffsetDateTime from, OffsetDateTime to) {
 
-  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  /** A period code as a path variable {@code period}, e.g. {@code /reports/2025-Q3}. */
+  public static final String PATH_VARIABLE = "{period:[0-9]{4}(?:-Q[1-4])?}";
+
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-Q([1-4]))?");
 
   /** Parses a period code; throws {@link BadParameter} naming {@code parameter} if it is none. */
@@ -32,11 +34,11 @@ public record Period(String code, boolean provisional, OffsetDateTime from, Offs
     return new Period(
         m.group(),
         true,
-        first.atStartOfDay(SHANGHAI).toOffsetDateTime(),
-        next.atStartOfDay(SHANGHAI).toOffsetDateTime());
+        first.atStartOfDay(ReportingTime.ZONE).toOffsetDateTime(),
+        next.atStartOfDay(ReportingTime.ZONE).toOffsetDateTime());
   }
 
   private static OffsetDateTime start(int year, int month) {
-    return LocalDate.of(year, month, 1).atStartOfDay(SHANGHAI).toOffsetDateTime();
+    return LocalDate.of(year, month, 1).atStartOfDay(ReportingTime.ZONE).toOffsetDateTime();
   }
 }

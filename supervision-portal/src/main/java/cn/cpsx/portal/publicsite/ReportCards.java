@@ -1,6 +1,6 @@
-package cn.cpsx.portal.report;
+package cn.cpsx.portal.publicsite;
 
-import cn.cpsx.portal.opendata.Period;
+import cn.cpsx.portal.Period;
 import cn.cpsx.portal.opendata.PublicRating;
 import cn.cpsx.portal.opendata.PublicRatings;
 import cn.cpsx.portal.opendata.PublicStatistics;

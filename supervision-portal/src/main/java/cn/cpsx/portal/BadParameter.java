@@ -1,4 +1,4 @@
-package cn.cpsx.portal.opendata;
+package cn.cpsx.portal;
 
 /** A query parameter the open API cannot take; answered 400 with the parameter's name. */
 public class BadParameter extends RuntimeException {

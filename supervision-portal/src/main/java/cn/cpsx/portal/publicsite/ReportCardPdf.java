@@ -1,4 +1,4 @@
-package cn.cpsx.portal.report;
+package cn.cpsx.portal.publicsite;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;

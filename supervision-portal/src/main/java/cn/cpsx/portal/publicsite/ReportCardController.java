@@ -1,8 +1,8 @@
-package cn.cpsx.portal.report;
+package cn.cpsx.portal.publicsite;
 
+import cn.cpsx.portal.BadParameter;
 import cn.cpsx.portal.CodeLabels;
-import cn.cpsx.portal.opendata.BadParameter;
-import cn.cpsx.portal.opendata.Period;
+import cn.cpsx.portal.Period;
 import cn.cpsx.schemas.Uscc;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,13 +40,13 @@ class ReportCardController {
     this.codes = codes;
   }
 
-  @GetMapping("/ratings/{uscc}/" + ReportPagesController.PERIOD)
+  @GetMapping("/ratings/{uscc}/" + Period.PATH_VARIABLE)
   String page(@PathVariable String uscc, @PathVariable String period, Model model) {
     model.addAttribute("card", card(uscc, period));
     return "public/report-card";
   }
 
-  @GetMapping("/ratings/{uscc}/" + ReportPagesController.PERIOD + ".pdf")
+  @GetMapping("/ratings/{uscc}/" + Period.PATH_VARIABLE + ".pdf")
   ResponseEntity<byte[]> pdf(
       @PathVariable String uscc, @PathVariable String period, Locale locale) {
     ReportCards.Card card = card(uscc, period);
@@ -60,7 +60,7 @@ class ReportCardController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"cpsx-card-%s-%s-%s.pdf\""
-                .formatted(uscc, period, ReportPagesController.zh(locale) ? "zh" : "en"))
+                .formatted(uscc, period, "zh".equals(locale.getLanguage()) ? "zh" : "en"))
         .body(document);
   }
 
