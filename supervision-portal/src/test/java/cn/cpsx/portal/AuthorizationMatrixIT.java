@@ -126,7 +126,15 @@ class AuthorizationMatrixIT {
     /** A supervisor's form sent incomplete: supervisors 400 (checked), others 403 (not let in). */
     SUPERVISOR_BAD_REQUEST,
     /** The public pages and open data (§12): everyone, signed in or not. */
-    PUBLIC
+    PUBLIC,
+    /** The audit log and its hash chain: supervisors and administrators. */
+    AUDITOR,
+    /** The audit log asked with a bad day: auditors 400 (on the form), others 403. */
+    AUDITOR_BAD_REQUEST,
+    /**
+     * An auditor's request, answered by a redirect to the page that shows it (POST-redirect-GET).
+     */
+    AUDITOR_REDIRECT
   }
 
   record Endpoint(String method, String path, Access access) {
@@ -161,7 +169,11 @@ class AuthorizationMatrixIT {
             "/regulator/api/enforcement")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
-    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
+    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.AUDITOR));
+    endpoints.add(
+        new Endpoint("GET", "/regulator/audit?from=2026-13-01", Access.AUDITOR_BAD_REQUEST));
+    endpoints.add(new Endpoint("GET", "/regulator/audit/chain", Access.AUDITOR));
+    endpoints.add(new Endpoint("POST", "/regulator/audit/chain/verify", Access.AUDITOR_REDIRECT));
     endpoints.add(new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR));
     endpoints.add(
         new Endpoint("POST", "/regulator/hotspots/999999999/dismiss", Access.REGULATOR_MISSING));
@@ -243,6 +255,7 @@ class AuthorizationMatrixIT {
     Access access = endpoint.access();
     boolean regulator = caller.equals("analyst") || caller.equals("supervisor");
     boolean institution = caller.equals("officer") || caller.equals("institution-client");
+    boolean auditor = caller.equals("supervisor") || caller.equals("admin");
     return switch (access) {
       case REGULATOR -> regulator ? 200 : 403;
       case SUPERVISOR -> caller.equals("supervisor") ? 200 : 403;
@@ -252,6 +265,9 @@ class AuthorizationMatrixIT {
       case SUPERVISOR_MISSING -> caller.equals("supervisor") ? 404 : 403;
       case SUPERVISOR_BAD_REQUEST -> caller.equals("supervisor") ? 400 : 403;
       case PUBLIC -> 200;
+      case AUDITOR -> auditor ? 200 : 403;
+      case AUDITOR_BAD_REQUEST -> auditor ? 400 : 403;
+      case AUDITOR_REDIRECT -> auditor ? 302 : 403;
     };
   }
 

@@ -44,8 +44,11 @@ class PortalSecurityConfiguration {
                         "/reports/**",
                         "/api/open/**")
                     .permitAll()
-                    .requestMatchers("/regulator/audit/**", "/regulator/cases/*/*/reveal")
+                    .requestMatchers("/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
+                    // the audit log and its hash chain: supervisors and administrators
+                    .requestMatchers("/regulator/audit/**")
+                    .hasAnyRole("SUPERVISOR", "ADMIN")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
                     .requestMatchers(
                         HttpMethod.POST,
