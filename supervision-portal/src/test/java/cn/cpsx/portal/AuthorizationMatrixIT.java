@@ -146,7 +146,15 @@ class AuthorizationMatrixIT {
     /** A regulator's address that leads on to another page. */
     REGULATOR_REDIRECT,
     /** The public pages and open data (§12): everyone, signed in or not. */
-    PUBLIC
+    PUBLIC,
+    /** The audit log and its hash chain: supervisors and administrators. */
+    AUDITOR,
+    /** The audit log asked with a bad day: auditors 400 (on the form), others 403. */
+    AUDITOR_BAD_REQUEST,
+    /**
+     * An auditor's request, answered by a redirect to the page that shows it (POST-redirect-GET).
+     */
+    AUDITOR_REDIRECT
   }
 
   record Endpoint(String method, String path, Access access) {
@@ -181,7 +189,11 @@ class AuthorizationMatrixIT {
             "/regulator/api/enforcement")) {
       endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
     }
-    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.SUPERVISOR));
+    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.AUDITOR));
+    endpoints.add(
+        new Endpoint("GET", "/regulator/audit?from=2026-13-01", Access.AUDITOR_BAD_REQUEST));
+    endpoints.add(new Endpoint("GET", "/regulator/audit/chain", Access.AUDITOR));
+    endpoints.add(new Endpoint("POST", "/regulator/audit/chain/verify", Access.AUDITOR_REDIRECT));
     endpoints.add(
         new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR_REDIRECT));
     endpoints.add(
@@ -269,6 +281,7 @@ class AuthorizationMatrixIT {
     Access access = endpoint.access();
     boolean regulator = caller.equals("analyst") || caller.equals("supervisor");
     boolean institution = caller.equals("officer") || caller.equals("institution-client");
+    boolean auditor = caller.equals("supervisor") || caller.equals("admin");
     return switch (access) {
       case REGULATOR -> regulator ? 200 : 403;
       case SUPERVISOR -> caller.equals("supervisor") ? 200 : 403;
@@ -280,6 +293,9 @@ class AuthorizationMatrixIT {
       case SUPERVISOR_REDIRECT -> caller.equals("supervisor") ? 302 : 403;
       case REGULATOR_REDIRECT -> regulator ? 302 : 403;
       case PUBLIC -> 200;
+      case AUDITOR -> auditor ? 200 : 403;
+      case AUDITOR_BAD_REQUEST -> auditor ? 400 : 403;
+      case AUDITOR_REDIRECT -> auditor ? 302 : 403;
     };
   }
 

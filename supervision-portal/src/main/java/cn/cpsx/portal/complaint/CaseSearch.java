@@ -149,6 +149,21 @@ public class CaseSearch {
         query.size());
   }
 
+  /** How many cases the query selects, exactly (what an export will hold, up to its limit). */
+  long count(CaseQuery query) throws IOException {
+    return client
+        .count(
+            c ->
+                c.index(properties.caseAlias())
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.must(CaseFilters.words(query))
+                                        .filter(CaseFilters.and(CaseFilters.all(query))))))
+        .count();
+  }
+
   /** One page of hits without facets or highlights, for the streamed export. */
   List<Hit<Map>> page(CaseQuery query, List<FieldValue> after, int size) throws IOException {
     SearchRequest request = requests.exportPage(query, CaseFilters.asOf(clock), after, size);

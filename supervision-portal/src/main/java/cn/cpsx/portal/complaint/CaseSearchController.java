@@ -175,13 +175,26 @@ class CaseSearchController {
     return search.search(query, query.after() == null);
   }
 
-  /** The export is masked like the index; who exported what is still written down. */
+  /**
+   * The export is masked like the index; who exported what, and how many rows, is still written
+   * down before the first row leaves.
+   */
   @GetMapping("/regulator/cases/export.csv")
   ResponseEntity<StreamingResponseBody> export(
-      CaseQuery query, Authentication user, java.util.Locale locale) {
+      CaseQuery query, Authentication user, java.util.Locale locale) throws IOException {
     CaseQuery all = query.firstPage();
+    long matched = search.count(all);
     audit.record(
-        Identity.actor(user), AuditLog.EXPORT_CASES, null, Map.of("query", all.toString()));
+        Identity.actor(user),
+        AuditLog.EXPORT_CASES,
+        null,
+        Map.of(
+            "query",
+            all.queryString(),
+            "rows",
+            Math.min(matched, CaseExport.MAX_ROWS),
+            "matched",
+            matched));
     String name =
         "cpsx-cases-"
             + LocalDateTime.now(ReportingTime.ZONE)

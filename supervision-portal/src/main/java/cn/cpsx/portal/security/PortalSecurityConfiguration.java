@@ -51,10 +51,11 @@ class PortalSecurityConfiguration {
                         "/reports/**",
                         "/api/open/**")
                     .permitAll()
-                    .requestMatchers("/regulator/audit/**")
-                    .hasRole("SUPERVISOR")
                     .requestMatchers(HttpMethod.POST, "/regulator/cases/*/*/reveal")
                     .hasRole("SUPERVISOR")
+                    // the audit log and its hash chain: supervisors and administrators
+                    .requestMatchers("/regulator/audit/**")
+                    .hasAnyRole("SUPERVISOR", "ADMIN")
                     // analysts read ratings; only supervisors request, decide and publish (§7)
                     .requestMatchers(
                         HttpMethod.POST,
