@@ -151,17 +151,7 @@ public class CaseSearch {
 
   /** How many cases the query selects, exactly (what an export will hold, up to its limit). */
   long count(CaseQuery query) throws IOException {
-    return client
-        .count(
-            c ->
-                c.index(properties.caseAlias())
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.must(CaseFilters.words(query))
-                                        .filter(CaseFilters.and(CaseFilters.all(query))))))
-        .count();
+    return client.count(requests.exactCount(query, CaseFilters.asOf(clock))).count();
   }
 
   /** One page of hits without facets or highlights, for the streamed export. */

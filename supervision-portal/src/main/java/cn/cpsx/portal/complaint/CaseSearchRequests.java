@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.CountRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -85,6 +86,14 @@ final class CaseSearchRequests {
   SearchRequest exportPage(CaseQuery query, Instant asOf, List<FieldValue> after, int size) {
     return SearchRequest.of(
         s -> page(s, query, null, asOf, size, after).trackTotalHits(t -> t.enabled(false)));
+  }
+
+  /** The exact number of cases the query selects (what an export will hold). */
+  CountRequest exactCount(CaseQuery query, Instant asOf) {
+    return CountRequest.of(
+        c ->
+            c.index(properties.caseAlias())
+                .query(matching(query, null, CaseFilters.all(query, asOf))));
   }
 
   private SearchRequest.Builder page(
