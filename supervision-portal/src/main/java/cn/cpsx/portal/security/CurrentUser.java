@@ -9,8 +9,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class CurrentUser {
 
-  /** What the page header shows of the signed-in user. */
-  record Viewer(String name, boolean regulator, boolean supervisor, boolean institution) {}
+  /**
+   * What the page header shows of the signed-in user; {@code auditor}: may read the audit log
+   * (supervisors and administrators, as PortalSecurityConfiguration allows).
+   */
+  record Viewer(
+      String name, boolean regulator, boolean supervisor, boolean institution, boolean auditor) {}
 
   @ModelAttribute("viewer")
   Viewer viewer(@AuthenticationPrincipal OidcUser user) {
@@ -22,7 +26,8 @@ class CurrentUser {
         roles != null && (roles.contains("ANALYST") || roles.contains("SUPERVISOR"));
     boolean supervisor = roles != null && roles.contains("SUPERVISOR");
     boolean institution = roles != null && roles.contains("INSTITUTION");
+    boolean auditor = supervisor || (roles != null && roles.contains("ADMIN"));
     String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
-    return new Viewer(name, regulator, supervisor, institution);
+    return new Viewer(name, regulator, supervisor, institution, auditor);
   }
 }
