@@ -11,6 +11,7 @@ public class FilingRejection extends RuntimeException {
 
   private final int httpStatus;
   private final IntakeError error;
+  private final long retryAfterSeconds;
 
   public FilingRejection(int httpStatus, Finding finding) {
     this(
@@ -19,9 +20,20 @@ public class FilingRejection extends RuntimeException {
   }
 
   public FilingRejection(int httpStatus, IntakeError error) {
+    this(httpStatus, error, 0);
+  }
+
+  /** A refusal that clears by itself: the caller may send again after {@code retryAfterSeconds}. */
+  public FilingRejection(int httpStatus, IntakeError error, long retryAfterSeconds) {
     super((error.rule() == null ? "" : error.rule() + ": ") + error.messageEn());
     this.httpStatus = httpStatus;
     this.error = error;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Seconds until sending again can succeed; 0 when waiting does not help. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int httpStatus() {

@@ -21,6 +21,9 @@ class IntakeErrorHandling extends RouteConfigurationBuilder {
                   exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FilingRejection.class);
               exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, rejection.httpStatus());
               exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+              if (rejection.retryAfterSeconds() > 0) {
+                exchange.getMessage().setHeader("Retry-After", rejection.retryAfterSeconds());
+              }
               exchange.getMessage().setBody(rejection.error());
             })
         .marshal()

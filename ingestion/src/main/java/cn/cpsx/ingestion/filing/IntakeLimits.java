@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Size limit of REPORTING-SPEC §3, enforced while the body is read so an oversized upload is cut
- * off after the limit instead of being held in memory whole.
+ * off after the limit instead of being held in memory whole; and how many filings one institution
+ * may send a minute over REST and SOAP ({@code filingsPerMinute}, 1,200 by default: far above any
+ * real filer's day, low enough that one runaway client cannot starve the others).
  */
 @ConfigurationProperties("cpsx.intake")
-public record IntakeLimits(long maxFilingBytes) {
+public record IntakeLimits(long maxFilingBytes, int filingsPerMinute) {
 
   public IntakeLimits {
     if (maxFilingBytes <= 0) {
       maxFilingBytes = 20L * 1024 * 1024;
+    }
+    if (filingsPerMinute <= 0) {
+      filingsPerMinute = 1200;
     }
   }
 

@@ -9,17 +9,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one route every channel ends in: refuse an empty filing (F001) and one that names a malformed
- * USCC (F004) or another institution (F005), then commit it to the inbox and answer with the
- * receipt.
+ * USCC (F004) or another institution (F005), then one over the institution's filings a minute (429,
+ * {@link IntakeRateLimit}), then commit it to the inbox and answer with the receipt.
  */
 @Component
 class ReceiveFilingRoute extends RouteBuilder {
 
   private final FilingInbox inbox;
+  private final IntakeRateLimit rateLimit;
   private final JdbcClient jdbc;
 
-  ReceiveFilingRoute(FilingInbox inbox, JdbcClient jdbc) {
+  ReceiveFilingRoute(FilingInbox inbox, IntakeRateLimit rateLimit, JdbcClient jdbc) {
     this.inbox = inbox;
+    this.rateLimit = rateLimit;
     this.jdbc = jdbc;
   }
 
@@ -48,6 +50,8 @@ class ReceiveFilingRoute extends RouteBuilder {
                     403,
                     Finding.of(Rule.F005, null, "institution", named, filing.institutionUscc()));
               }
+              rateLimit.take(
+                  filing); // last: a refusal for its content does not use up the allowance
               exchange.getMessage().setBody(inbox.receive(filing));
             })
         .log("filing ${body.filingId} received, sha256 ${body.sha256}");

@@ -203,8 +203,17 @@ final class ReportFixtures {
     return figures.toString();
   }
 
+  /**
+   * Shaped like reportJob's HTML: an article of class {@code report} with a chart drawn at print
+   * width (the job's monthly chart is 640 px wide), so the page tests see what a phone would.
+   */
   static String html(String marker) {
-    return "<section class=\"integrity-report\"><h1>" + marker + "</h1></section>";
+    return "<article class=\"report\"><h1>"
+        + marker
+        + "</h1><div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\""
+        + " height=\"220\" viewBox=\"0 0 640 220\" role=\"img\" aria-label=\"monthly\">"
+        + "<rect x=\"0\" y=\"20\" width=\"640\" height=\"200\" fill=\"#1f5fa8\"/></svg></div>"
+        + "</article>";
   }
 
   /** A one-page PDF whose text layer holds the marker (ASCII only: a standard font). */
