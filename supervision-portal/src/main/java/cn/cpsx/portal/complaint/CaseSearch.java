@@ -111,11 +111,23 @@ public class CaseSearch {
       total = counts.hits().total().value();
       totalAtLeast = false;
       Map<CaseFacet, List<StringTermsBucket>> counted = new EnumMap<>(CaseFacet.class);
+      Map<CaseFacet, Map<String, Long>> chosenCounts = new EnumMap<>(CaseFacet.class);
       for (CaseFacet facet : CaseFacet.values()) {
         var response = chosenSent.containsKey(facet) ? join(chosenSent.get(facet)) : counts;
         counted.put(facet, response.aggregations().get(facet.param()).sterms().buckets().array());
+        if (chosenSent.containsKey(facet)) {
+          Map<String, Long> exact = new LinkedHashMap<>();
+          response
+              .aggregations()
+              .get(facet.param() + CaseSearchRequests.CHOSEN)
+              .sterms()
+              .buckets()
+              .array()
+              .forEach(b -> exact.put(b.key().stringValue(), b.docCount()));
+          chosenCounts.put(facet, exact);
+        }
       }
-      facets = facets(query, counted);
+      facets = facets(query, counted, chosenCounts);
       overdue =
           query.overdue()
               ? total
@@ -168,11 +180,14 @@ public class CaseSearch {
   }
 
   /**
-   * Each facet's counted values, then any chosen value that counted nothing (so it can be
+   * Each facet's counted values (its top N), then any chosen value not among them, with its own
+   * exact count (so a chosen value is never shown as 0 because others outnumber it, and it can be
    * unchosen). Institutions are named from the directory, not from the index.
    */
   private Map<String, List<CaseSearchResult.FacetBucket>> facets(
-      CaseQuery query, Map<CaseFacet, List<StringTermsBucket>> counted) {
+      CaseQuery query,
+      Map<CaseFacet, List<StringTermsBucket>> counted,
+      Map<CaseFacet, Map<String, Long>> chosenCounts) {
     Set<String> institutions = new LinkedHashSet<>(query.values(CaseFacet.INSTITUTION));
     counted.get(CaseFacet.INSTITUTION).forEach(b -> institutions.add(b.key().stringValue()));
     Map<String, String> names = directory.shortNames(institutions);
@@ -190,7 +205,11 @@ public class CaseSearch {
       for (String chosen : query.values(facet)) {
         if (!seen.contains(chosen)) {
           buckets.add(
-              new CaseSearchResult.FacetBucket(chosen, name(facet, chosen, names), 0, true));
+              new CaseSearchResult.FacetBucket(
+                  chosen,
+                  name(facet, chosen, names),
+                  chosenCounts.getOrDefault(facet, Map.of()).getOrDefault(chosen, 0L),
+                  true));
         }
       }
       facets.put(facet.param(), buckets);

@@ -44,6 +44,9 @@ final class CaseSearchRequests {
   static final String OVERDUE = "overdue";
   static final String LAST_INDEXED = "lastIndexed";
 
+  /** The aggregation of a chosen facet's request that counts exactly its chosen values. */
+  static final String CHOSEN = "-chosen";
+
   /** What counts a search's facets: the request for the unchosen facets, one per chosen facet. */
   record FacetRequests(SearchRequest counts, Map<CaseFacet, SearchRequest> chosen) {}
 
@@ -139,7 +142,16 @@ final class CaseSearchRequests {
                   counting(s)
                       .trackTotalHits(t -> t.enabled(false))
                       .query(matching(query, scope, CaseFilters.allBut(query, facet, asOf)))
-                      .aggregations(facet.param(), a -> a.terms(terms(facet)))));
+                      .aggregations(facet.param(), a -> a.terms(terms(facet)))
+                      // the chosen values themselves, counted even when they are not in the top N
+                      .aggregations(
+                          facet.param() + CHOSEN,
+                          a ->
+                              a.terms(
+                                  t ->
+                                      t.field(facet.field())
+                                          .size(chosenValues.get(facet).size())
+                                          .include(i -> i.terms(chosenValues.get(facet)))))));
     }
     return new FacetRequests(counts, chosen);
   }
