@@ -152,6 +152,10 @@ public final class FilingValidator {
 
   /** Checks a filing already parsed into the JSON shape of §3 (XML and CSV map onto it). */
   public FilingValidation validate(JsonNode root, FilingContext context) {
+    Optional<Finding> unstorable = StorableValues.check(root);
+    if (unstorable.isPresent()) {
+      return rejected(unstorable.get());
+    }
     List<Finding> common = schemaFindings(commonEnvelope, root, null);
     if (!common.isEmpty()) {
       String type = root.path("filingType").asString(null);

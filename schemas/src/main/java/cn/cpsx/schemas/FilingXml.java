@@ -44,7 +44,8 @@ public final class FilingXml {
           "selfScores", "selfScore",
           "explanations", "explanation");
 
-  private static final Set<String> INTEGERS =
+  /** Elements (and JSON fields) that hold whole numbers. */
+  static final Set<String> INTEGERS =
       Set.of(
           "received",
           "closed",
@@ -62,6 +63,7 @@ public final class FilingXml {
           "peopleReached",
           "infoSecurityIncidents",
           "partnersAudited");
+
   private static final Set<String> NUMBERS = Set.of("score", "staffTrainedPct");
   private static final Set<String> BOOLEANS = Set.of("extended", "dedicatedDepartment");
 

@@ -53,7 +53,8 @@ final class StatisticsRules {
   private static void sum(JsonNode statistics, String breakdown, long received, List<Finding> out) {
     long total = 0;
     for (JsonNode row : statistics.get(breakdown)) {
-      total += row.get("count").asLong();
+      // saturates instead of wrapping round: 18-digit counts cannot make a wrong sum look right
+      total += Math.min(row.get("count").asLong(), Long.MAX_VALUE - total);
     }
     if (total != received) {
       out.add(Finding.of(Rule.S001, null, "statistics." + breakdown, total, received));
