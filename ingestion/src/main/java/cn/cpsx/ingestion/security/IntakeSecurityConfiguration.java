@@ -7,8 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,7 +19,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -86,6 +94,25 @@ class IntakeSecurityConfiguration {
                                         + " institution_id claim"))))
         .addFilterAfter(new InstitutionAttributeFilter(), BearerTokenAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * Boot's decoder (keys from the issuer's metadata, fetched on first use), with expiry judged by
+   * the application's clock: one clock for receipts and tokens, so a test can present a real
+   * Keycloak token after its expiry.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, Clock clock) {
+    String issuer = properties.getJwt().getIssuerUri();
+    return new SupplierJwtDecoder(
+        () -> {
+          NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+          JwtTimestampValidator expiry = new JwtTimestampValidator();
+          expiry.setClock(clock);
+          decoder.setJwtValidator(
+              new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(issuer)));
+          return decoder;
+        });
   }
 
   private static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
