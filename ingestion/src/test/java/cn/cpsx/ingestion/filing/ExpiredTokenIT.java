@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A real Keycloak token presented after it expired (the realm's tokens live 15 minutes; this app's
  * clock runs 30 minutes ahead): refused on REST and SOAP, nothing stored. Part of the hostile-input
- * run of issue 16; its own application context because of the clock (its SFTP gateway on a port of its own).
+ * run of issue 16; its own application context because of the clock (its SFTP gateway on a port of
+ * its own).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

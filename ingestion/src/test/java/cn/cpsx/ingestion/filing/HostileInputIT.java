@@ -1402,11 +1402,11 @@ class HostileInputIT {
             "F005"));
     rows.add(
         new SftpRow(
-            "cross-institution write: XML naming another bank",
+            "cross-institution write: XML naming another bank (its name then contradicts it: F010)",
             "inbox/" + sftpName("CASES", "xml"),
             () -> u(filingXml(OTHER_BANK, "P-" + UUID.randomUUID(), "客户称年费被扣收")),
-            Sftp.RESULT,
-            "F005"));
+            Sftp.RECEIPT,
+            "F010"));
     // content of a well-named file
     rows.add(
         new SftpRow(
