@@ -75,7 +75,37 @@ public record CaseQuery(
     after = after == null || after.isBlank() ? null : after;
     page = page == null || page < 1 || after == null ? 1 : page;
     size = size == null ? PAGE_SIZE : Math.clamp(size, 1, MAX_PAGE_SIZE);
+    amountMin = amountMin == null ? null : bounded(amountMin, java.math.RoundingMode.CEILING);
+    amountMax = amountMax == null ? null : bounded(amountMax, java.math.RoundingMode.FLOOR);
   }
+
+  /** Beyond every amount a case can hold (§2.1: at most 10^12): the same question either way. */
+  static final BigDecimal AMOUNT_LIMIT = new BigDecimal("10000000000000");
+
+  /**
+   * An amount bound as the search can use it: within ±10^13 and to the cent (amounts have 2 places,
+   * so rounding the lower bound up and the upper down keeps the same cases). Without it, {@code
+   * amountMin=1e999999999} made the page format a billion digits (out of memory) and the API hang
+   * for a minute.
+   */
+  static BigDecimal bounded(BigDecimal amount, java.math.RoundingMode rounding) {
+    if (amount.compareTo(AMOUNT_LIMIT) > 0) {
+      return AMOUNT_LIMIT;
+    }
+    if (amount.compareTo(AMOUNT_LIMIT.negate()) < 0) {
+      return AMOUNT_LIMIT.negate();
+    }
+    if (amount.signum() != 0 && amount.abs().compareTo(CENT) < 0) {
+      // below a cent (1e-999999999 among them): the nearest cent in the rounding's direction
+      boolean up = rounding == java.math.RoundingMode.CEILING;
+      return amount.signum() > 0
+          ? (up ? CENT : BigDecimal.ZERO.setScale(2))
+          : (up ? BigDecimal.ZERO.setScale(2) : CENT.negate());
+    }
+    return amount.setScale(2, rounding);
+  }
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
 
   /** No words and no filters: every case, newest first. */
   public static CaseQuery all() {

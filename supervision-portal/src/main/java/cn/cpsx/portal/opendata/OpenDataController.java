@@ -451,7 +451,14 @@ class OpenDataController {
     if (accept == null) {
       return false;
     }
-    for (MediaType type : MediaType.parseMediaTypes(accept)) {
+    List<MediaType> accepted;
+    try {
+      accepted = MediaType.parseMediaTypes(accept);
+    } catch (org.springframework.http.InvalidMediaTypeException e) {
+      // was a 500: a malformed header is the caller's mistake
+      throw new BadParameter("Accept", "Accept is not a valid list of media types");
+    }
+    for (MediaType type : accepted) {
       if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
         return true;
       }

@@ -69,4 +69,26 @@ class CaseQueryTest {
   void aPageNumberWithoutACursorIsTheFirstPage() {
     assertThat(CaseQuery.builder().page(7).build().page()).isEqualTo(1);
   }
+
+  @Test
+  void amountsBeyondAnyCaseAreBoundedAndKeptToTheCent() {
+    // amountMin=1e999999999 once made the search page format a billion digits (out of memory)
+    CaseQuery query =
+        CaseQuery.all().toBuilder()
+            .amount(
+                new java.math.BigDecimal("1e999999999"), new java.math.BigDecimal("1e-999999999"))
+            .build();
+
+    assertThat(query.amountMin()).isEqualByComparingTo("10000000000000");
+    assertThat(query.amountMax()).isEqualByComparingTo("0.00");
+    assertThat(
+            CaseQuery.all().toBuilder()
+                .amount(new java.math.BigDecimal("0.001"), new java.math.BigDecimal("-1e999999999"))
+                .build())
+        .satisfies(
+            q -> {
+              assertThat(q.amountMin()).isEqualByComparingTo("0.01");
+              assertThat(q.amountMax()).isEqualByComparingTo("-10000000000000");
+            });
+  }
 }

@@ -1,0 +1,81 @@
+package cn.cpsx.portal.shell;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Request parameters that cannot be read (bytes that are not UTF-8) or that hold U+0000 or an
+ * unpaired surrogate are answered 400 on the portal's error page (JSON for {@code /api/}), before
+ * any controller sees them: PostgreSQL cannot hold either character, and the container's failure to
+ * decode parameters would otherwise surface as a 500. Line breaks and tabs stay allowed (forms hold
+ * text areas).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ReadableParameters extends OncePerRequestFilter {
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getDispatcherType() == DispatcherType.REQUEST && !readable(request)) {
+      response.sendError(
+          400,
+          "A parameter of this request cannot be read: it holds U+0000 or is not UTF-8 /"
+              + " 请求参数无法读取：含有 U+0000 字符或不是 UTF-8 编码");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  static boolean readable(HttpServletRequest request) {
+    Map<String, String[]> parameters;
+    try {
+      parameters = request.getParameterMap();
+    } catch (RuntimeException undecodable) {
+      return false;
+    }
+    for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+      if (!clean(parameter.getKey())) {
+        return false;
+      }
+      for (String value : parameter.getValue()) {
+        if (!clean(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  static boolean clean(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        if (!paired) {
+          return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+          i++;
+        }
+      }
+    }
+    return true;
+  }
+}
