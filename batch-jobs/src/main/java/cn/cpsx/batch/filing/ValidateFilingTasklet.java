@@ -233,6 +233,9 @@ class ValidateFilingTasklet implements Tasklet {
 
   /** A value in COPY's text format: backslash, tab and line breaks escaped. */
   private static StringBuilder copyField(StringBuilder out, String value) {
+    if (!needsEscape(value)) {
+      return out.append(value); // nearly always: the record's JSON escapes its own line breaks
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -244,6 +247,16 @@ class ValidateFilingTasklet implements Tasklet {
       }
     }
     return out;
+  }
+
+  private static boolean needsEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
