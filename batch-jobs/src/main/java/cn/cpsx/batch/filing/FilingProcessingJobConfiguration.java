@@ -1,7 +1,9 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.batch.indexing.BuiltCaseWriter;
+import cn.cpsx.batch.indexing.CaseDocumentReadAhead;
 import cn.cpsx.batch.indexing.CaseIndexSetup;
-import cn.cpsx.batch.indexing.CaseIndexWriter;
+import cn.cpsx.batch.indexing.IndexableCase;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
 import cn.cpsx.batch.institution.InstitutionRegistry;
@@ -35,7 +37,10 @@ class FilingProcessingJobConfiguration {
 
   static final String JOB_NAME = "filingProcessingJob";
 
-  /** Cases per committed chunk; the writer sends them in slices while it builds the next. */
+  /**
+   * Cases per committed chunk; the reader builds the next chunk's documents while the writer sends
+   * this one's.
+   */
   static final int INDEX_CHUNK = 1000;
 
   @Bean
@@ -82,25 +87,33 @@ class FilingProcessingJobConfiguration {
   Step indexCasesStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      JdbcCursorItemReader<StoredCase> storedCaseReader,
+      CaseDocumentReadAhead storedCaseReader,
       ElasticsearchClient client,
       CaseIndexSetup setup,
       SearchIndexProperties search,
       IndexedCountRecorder recorder) {
     return new StepBuilder("indexCasesStep", jobRepository)
-        .<StoredCase, StoredCase>chunk(INDEX_CHUNK)
+        .<IndexableCase, IndexableCase>chunk(INDEX_CHUNK)
         .transactionManager(transactionManager)
         .reader(storedCaseReader)
-        .writer(new CaseIndexWriter(client, setup, search.caseAlias()))
+        .writer(new BuiltCaseWriter(client, setup, search.caseAlias()))
         .listener(recorder)
         .build();
   }
 
-  /** The accepted live case versions of the filing, in record order (restartable position). */
+  /**
+   * The accepted live case versions of the filing, in record order (restartable position), their
+   * search documents built a chunk ahead of the writer.
+   */
   @Bean
   @StepScope
-  JdbcCursorItemReader<StoredCase> storedCaseReader(
+  CaseDocumentReadAhead storedCaseReader(
       @Value("#{jobParameters['filingId']}") String filingId, DataSource dataSource) {
+    return new CaseDocumentReadAhead(storedCases(filingId, dataSource), INDEX_CHUNK);
+  }
+
+  private static JdbcCursorItemReader<StoredCase> storedCases(
+      String filingId, DataSource dataSource) {
     return new JdbcCursorItemReaderBuilder<StoredCase>()
         .name("storedCaseReader")
         .dataSource(dataSource)
@@ -115,6 +128,8 @@ class FilingProcessingJobConfiguration {
              ORDER BY v.record_index
             """)
         .preparedStatementSetter(ps -> ps.setString(1, filingId))
+        .fetchSize(INDEX_CHUNK)
+        .connectionAutoCommit(false) // PostgreSQL streams a cursor only outside autocommit
         .rowMapper(StoredCase.ROWS)
         .build();
   }

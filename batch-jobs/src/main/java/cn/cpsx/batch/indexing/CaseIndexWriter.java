@@ -4,8 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the search documents of a chunk of stored cases and writes them to Elasticsearch. Building
@@ -32,8 +29,7 @@ public class CaseIndexWriter implements ItemWriter<StoredCase> {
   /** Cases per bulk request: small enough that the first is sent while the others are built. */
   static final int SLICE = 250;
 
-  private static final JsonMapper JSON = JsonMapper.shared();
-  private static final ExecutorService BUILDERS =
+  static final ExecutorService BUILDERS =
       Executors.newFixedThreadPool(
           Runtime.getRuntime().availableProcessors(),
           Thread.ofPlatform().name("case-document-builder-", 0).daemon().factory());
@@ -49,40 +45,33 @@ public class CaseIndexWriter implements ItemWriter<StoredCase> {
     this.alias = alias;
   }
 
-  private record Serialised(String id, long version, BinaryData source) {}
-
   @Override
   public void write(Chunk<? extends StoredCase> chunk) throws IOException {
     setup.ensureIndex();
     List<? extends StoredCase> cases = chunk.getItems();
-    List<CompletableFuture<List<Serialised>>> slices = new ArrayList<>();
+    List<CompletableFuture<List<IndexableCase>>> slices = new ArrayList<>();
     for (int from = 0; from < cases.size(); from += SLICE) {
       List<? extends StoredCase> slice = cases.subList(from, Math.min(from + SLICE, cases.size()));
       slices.add(CompletableFuture.supplyAsync(() -> build(slice), BUILDERS));
     }
     try {
-      for (CompletableFuture<List<Serialised>> slice : slices) {
-        send(join(slice));
+      for (CompletableFuture<List<IndexableCase>> slice : slices) {
+        send(client, alias, join(slice));
       }
     } finally {
       slices.forEach(slice -> slice.cancel(false));
     }
   }
 
-  private List<Serialised> build(List<? extends StoredCase> slice) {
-    List<Serialised> built = new ArrayList<>(slice.size());
+  private List<IndexableCase> build(List<? extends StoredCase> slice) {
+    List<IndexableCase> built = new ArrayList<>(slice.size());
     for (StoredCase stored : slice) {
-      CaseDocument doc = documents.process(stored);
-      built.add(
-          new Serialised(
-              doc.id(),
-              doc.version(),
-              BinaryData.of(JSON.writeValueAsBytes(doc.source()), ContentType.APPLICATION_JSON)));
+      built.add(IndexableCase.of(documents.process(stored)));
     }
     return built;
   }
 
-  private static List<Serialised> join(CompletableFuture<List<Serialised>> slice) {
+  private static List<IndexableCase> join(CompletableFuture<List<IndexableCase>> slice) {
     try {
       return slice.join();
     } catch (CompletionException e) {
@@ -93,11 +82,16 @@ public class CaseIndexWriter implements ItemWriter<StoredCase> {
     }
   }
 
-  private void send(List<Serialised> docs) throws IOException {
+  /**
+   * One bulk request with external versions; version conflicts (an older or the same version sent
+   * again) are not errors, anything else is.
+   */
+  static void send(ElasticsearchClient client, String alias, List<IndexableCase> docs)
+      throws IOException {
     BulkResponse response =
         client.bulk(
             bulk -> {
-              for (Serialised doc : docs) {
+              for (IndexableCase doc : docs) {
                 bulk.operations(
                     op ->
                         op.index(

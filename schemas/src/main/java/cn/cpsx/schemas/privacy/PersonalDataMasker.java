@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +36,11 @@ public final class PersonalDataMasker {
    * personal data the current masker would hide, and must be rebuilt.
    */
   public static final int VERSION = 2;
+
+  // Compiled once (String.matches and replaceAll compile on every call); the same expressions.
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern ID_SEPARATOR = Pattern.compile("[\\s\\-.·_/]");
 
   private PersonalDataMasker() {}
 
@@ -96,11 +102,11 @@ public final class PersonalDataMasker {
             || spans.getFirst().kind() == PersonalDataKind.LANDLINE)) {
       PersonalDataSpan span = spans.getFirst();
       String rest = phone.substring(0, span.start()) + phone.substring(span.end());
-      if (!Normalizer.normalize(rest, Normalizer.Form.NFKC).matches(".*\\d.*")) {
+      if (!HAS_DIGIT.matcher(Normalizer.normalize(rest, Normalizer.Form.NFKC)).matches()) {
         return rest.isBlank() ? span.mask() : narrative(phone);
       }
     }
-    return Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\d", "*");
+    return DIGIT.matcher(Normalizer.normalize(phone, Normalizer.Form.NFKC)).replaceAll("*");
   }
 
   /** A complainant's resident ID number: the 6-digit region prefix kept. */
@@ -109,7 +115,10 @@ public final class PersonalDataMasker {
       return null;
     }
     String compact =
-        Normalizer.normalize(id, Normalizer.Form.NFKC).replaceAll("[\\s\\-.·_/]", "").toUpperCase();
+        ID_SEPARATOR
+            .matcher(Normalizer.normalize(id, Normalizer.Form.NFKC))
+            .replaceAll("")
+            .toUpperCase();
     return compact.length() > 6
         ? compact.substring(0, 6) + "*".repeat(compact.length() - 6)
         : "*".repeat(compact.length());
