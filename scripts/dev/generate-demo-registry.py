@@ -149,6 +149,15 @@ def write_realm(rows):
             "config": {"user.attribute": "institution_id", "claim.name": "institution_id", "jsonType.label": "String",
                        "id.token.claim": "true", "access.token.claim": "true", "userinfo.token.claim": "true"}}],
     }]
+    # Job control on batch-jobs (scripts/cpsx reindex and drill, the demo): client credentials.
+    clients.append({
+        "clientId": "cpsx-operations", "name": "CPSX operations (scripts/cpsx, the demo)",
+        "description": "Job control on batch-jobs (/jobs) by client credentials; the secret is the demo stack's",
+        "enabled": True, "publicClient": False, "secret": "cpsx-operations-secret",
+        "standardFlowEnabled": False, "directAccessGrantsEnabled": False, "serviceAccountsEnabled": True,
+        "protocol": "openid-connect", "attributes": {"access.token.lifespan": "900"},
+        "protocolMappers": [realm_roles_mapper()],
+    })
     users = []
     for uscc_, zh, short, *_ in rows:
         cid = f"inst-{uscc_}"
@@ -173,11 +182,14 @@ def write_realm(rows):
         if attrs:
             u["attributes"] = attrs
         return u
+    users.append({"username": "service-account-cpsx-operations", "enabled": True,
+                  "serviceAccountClientId": "cpsx-operations", "realmRoles": ["OPERATOR"]})
     users += [
         person("analyst", "Lin", "Analyst", ["ANALYST"]),
         person("supervisor", "Zhou", "Supervisor", ["SUPERVISOR", "ANALYST"]),
         person("admin", "Wang", "Admin", ["ADMIN"]),
         person("officer", "Chen", "Officer", ["INSTITUTION"], {"institution_id": [rows[0][0]]}),
+        person("operator", "Zhao", "Operator", ["OPERATOR"]),
     ]
     realm = {
         "realm": "cpsx", "displayName": "CPSX 消费者权益保护监管交换平台", "enabled": True,
@@ -188,7 +200,8 @@ def write_realm(rows):
             ("INSTITUTION", "Supervised institution: files and reads its own data"),
             ("ANALYST", "Regulator's analyst: searches and analyses all institutions"),
             ("SUPERVISOR", "Regulator's supervisor: approves and publishes"),
-            ("ADMIN", "System administrator")]]},
+            ("ADMIN", "System administrator"),
+            ("OPERATOR", "Operator of batch-jobs: starts, follows and restarts its jobs")]]},
         "clients": clients,
         "users": users,
         "components": {"org.keycloak.userprofile.UserProfileProvider": [{

@@ -1,5 +1,6 @@
 package cn.cpsx.batch.audit;
 
+import cn.cpsx.batch.job.OperatorJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -29,6 +30,12 @@ class AuditChainJobConfiguration {
   static final String JOB_NAME = "auditChainVerificationJob";
 
   private static final Logger log = LoggerFactory.getLogger(AuditChainJobConfiguration.class);
+
+  /** Operators verify the chain with {@code POST /jobs/audit-chain}. */
+  @Bean
+  OperatorJob auditChainOperatorJob(Job auditChainVerificationJob, AuditChainJobs jobs) {
+    return new OperatorJob("audit-chain", auditChainVerificationJob, jobs::operatorRequest);
+  }
 
   @Bean
   Job auditChainVerificationJob(JobRepository jobRepository, Step verifyAuditChainStep) {

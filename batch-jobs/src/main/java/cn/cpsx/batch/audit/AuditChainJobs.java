@@ -1,27 +1,28 @@
 package cn.cpsx.batch.audit;
 
 import cn.cpsx.batch.JobStarts;
-import java.util.LinkedHashMap;
+import cn.cpsx.schemas.ReportingTime;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * Verifies the audit chain every hour (at minute 15, {@code cpsx.audit.verify-cron}), when a
  * supervisor asks in the portal (a row in {@code audit_chain_verification}, picked up within
- * seconds), and when an operator asks on batch-jobs' loopback port: {@code curl -X POST
- * http://127.0.0.1:8082/jobs/audit-chain} (answers with the outcome).
+ * seconds), and when an operator asks through job control: {@code POST /jobs/audit-chain} (the
+ * execution's exit code is {@code BROKEN} when the chain is; the outcome is on the verification's
+ * row, and on the portal's audit page).
  */
-@RestController
+@Component
 public class AuditChainJobs {
 
   private static final Logger log = LoggerFactory.getLogger(AuditChainJobs.class);
@@ -49,12 +50,12 @@ public class AuditChainJobs {
     return JobStarts.startOrSkip(
         jobOperator,
         auditChainVerificationJob,
-        new JobParametersBuilder().addLong("verificationId", verificationId).toJobParameters(),
+        parameters(verificationId),
         log,
         "audit chain verification " + verificationId);
   }
 
-  @Scheduled(cron = "${cpsx.audit.verify-cron:0 15 * * * *}", zone = "Asia/Shanghai")
+  @Scheduled(cron = "${cpsx.audit.verify-cron:0 15 * * * *}", zone = ReportingTime.ZONE_ID)
   void scheduled() {
     request("schedule");
   }
@@ -71,25 +72,12 @@ public class AuditChainJobs {
     pending.forEach(this::verify);
   }
 
-  @PostMapping("/jobs/audit-chain")
-  Map<String, Object> verifyOnRequest() {
-    long id = request("operator");
-    JobExecution execution = verify(id);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("job", AuditChainJobConfiguration.JOB_NAME);
-    answer.put("verificationId", id);
-    answer.put("status", execution == null ? "NOT_RUN" : execution.getStatus().name());
-    answer.putAll(
-        jdbc.sql(
-                """
-                SELECT verified, entries, head_seq AS "headSeq", head_hash AS "headHash",
-                       broken_entry_id AS "brokenEntryId", broken_seq AS "brokenSeq", problem,
-                       expected, found
-                  FROM audit_chain_verification WHERE id = ?
-                """)
-            .param(id)
-            .query()
-            .singleRow());
-    return answer;
+  /** An operator's request: a new verification, recorded like the portal's. */
+  JobParameters operatorRequest(Map<String, String> request) {
+    return parameters(request("operator"));
+  }
+
+  private static JobParameters parameters(long verificationId) {
+    return new JobParametersBuilder().addLong("verificationId", verificationId).toJobParameters();
   }
 }

@@ -1,5 +1,6 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.schemas.database.FilingQueue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -67,9 +68,9 @@ class FilingClaims implements SmartLifecycle {
                 WITH next AS (
                   SELECT f.filing_id FROM filing f
                    WHERE f.filing_id <> ALL (:except)
-                     AND (f.validated_at IS NULL
-                          OR (f.filing_type = 'CASES' AND f.mode = 'LIVE' AND f.accepted_count > 0
-                              AND f.indexed_at IS NULL))
+                     AND """
+                    + FilingQueue.WAITING
+                    + """
                      AND NOT EXISTS (SELECT 1 FROM filing_claim c
                                       WHERE c.filing_id = f.filing_id AND c.lease_until > now())
                      AND NOT EXISTS (SELECT 1 FROM filing e

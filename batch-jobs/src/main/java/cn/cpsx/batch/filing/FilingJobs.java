@@ -1,6 +1,7 @@
 package cn.cpsx.batch.filing;
 
 import cn.cpsx.batch.JobStarts;
+import cn.cpsx.schemas.database.FilingQueue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -131,13 +132,9 @@ public class FilingJobs implements DisposableBean {
   /** Filings still to validate, or accepted live filings whose cases are not indexed yet. */
   public List<String> pending() {
     return jdbc.sql(
-            """
-            SELECT filing_id FROM filing
-             WHERE validated_at IS NULL
-                OR (filing_type = 'CASES' AND mode = 'LIVE' AND accepted_count > 0
-                    AND indexed_at IS NULL)
-             ORDER BY seq LIMIT 500
-            """)
+            "SELECT f.filing_id FROM filing f WHERE "
+                + FilingQueue.WAITING
+                + " ORDER BY f.seq LIMIT 500")
         .query(String.class)
         .list();
   }

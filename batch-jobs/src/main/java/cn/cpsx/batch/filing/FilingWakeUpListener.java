@@ -1,5 +1,6 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.schemas.database.FilingQueue;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 class FilingWakeUpListener implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(FilingWakeUpListener.class);
-  private static final String CHANNEL = "cpsx_filing_received";
 
   private final DataSource dataSource;
   private final FilingJobs jobs;
@@ -57,7 +57,7 @@ class FilingWakeUpListener implements SmartLifecycle {
     while (running) {
       try (Connection connection = dataSource.getConnection()) {
         try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + CHANNEL);
+          statement.execute("LISTEN " + FilingQueue.CHANNEL);
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (running) {

@@ -5,6 +5,7 @@ import cn.cpsx.schemas.FilingContext;
 import cn.cpsx.schemas.FilingHistory;
 import cn.cpsx.schemas.FilingValidation;
 import cn.cpsx.schemas.FilingValidator;
+import cn.cpsx.schemas.database.FilingStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -150,7 +151,7 @@ class ValidateFilingTasklet implements Tasklet {
                    status_detail = NULL
              WHERE filing_id = :id
             """)
-        .param("status", result.outcome().name())
+        .param("status", FilingStatus.of(result.outcome()).name())
         .param("mode", result.mode())
         .param("type", result.filingType())
         .param("period", result.period())

@@ -2,28 +2,28 @@ package cn.cpsx.batch.hotspot;
 
 import cn.cpsx.schemas.ReportingTime;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
- * Runs the hot-spot sweep every Monday at 02:00 Shanghai time for the week just ended, and on
- * request on batch-jobs' loopback port: {@code curl -X POST
- * 'http://127.0.0.1:8082/jobs/hot-spots?week=2026-11-16'} (no week: the last complete one).
+ * Runs the hot-spot sweep every Monday at 02:00 Shanghai time for the week just ended; operators
+ * run it through job control, {@code POST /jobs/hot-spots?week=2026-11-16} (no week: the last
+ * complete one).
  */
-@RestController
+@Component
 class HotSpotJobs {
 
   private static final Logger log = LoggerFactory.getLogger(HotSpotJobs.class);
@@ -50,36 +50,33 @@ class HotSpotJobs {
     }
   }
 
-  @PostMapping("/jobs/hot-spots")
-  Map<String, Object> request(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week)
-      throws Exception {
-    LocalDate monday = week != null ? week : HotSpotSweep.lastCompleteWeek(LocalDate.now(clock));
-    JobExecution execution;
-    try {
-      execution = run(monday);
-    } catch (JobInstanceAlreadyCompleteException e) {
-      return Map.of(
-          "job",
-          HotSpotSweepJobConfiguration.JOB_NAME,
-          "week",
-          monday.toString(),
-          "status",
-          "DONE_BEFORE");
+  /**
+   * An operator's request, {@code week} (its Monday, yyyy-MM-dd; none: the last complete week), as
+   * the job's parameters.
+   */
+  JobParameters operatorRequest(Map<String, String> request) {
+    String week = request.get("week");
+    if (week == null) {
+      return parameters(HotSpotSweep.lastCompleteWeek(LocalDate.now(clock)));
     }
-    return Map.of(
-        "job", HotSpotSweepJobConfiguration.JOB_NAME,
-        "week", monday.toString(),
-        "status", execution.getStatus().name(),
-        "flagged", execution.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum());
+    try {
+      LocalDate monday = LocalDate.parse(week);
+      if (monday.getDayOfWeek() == DayOfWeek.MONDAY) {
+        return parameters(monday);
+      }
+    } catch (DateTimeParseException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("week must be a Monday, yyyy-MM-dd: " + week);
+  }
+
+  private static JobParameters parameters(LocalDate monday) {
+    return new JobParametersBuilder().addString("week", monday.toString()).toJobParameters();
   }
 
   /** Runs (or restarts) the week's sweep; a week that completed before is not run again. */
   JobExecution run(LocalDate monday) throws Exception {
-    JobExecution execution =
-        jobOperator.start(
-            hotSpotSweepJob,
-            new JobParametersBuilder().addString("week", monday.toString()).toJobParameters());
+    JobExecution execution = jobOperator.start(hotSpotSweepJob, parameters(monday));
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       log.warn("hot-spot sweep of week {} ended {}", monday, execution.getStatus());
     }

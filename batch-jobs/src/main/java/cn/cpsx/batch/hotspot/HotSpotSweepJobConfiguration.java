@@ -1,5 +1,6 @@
 package cn.cpsx.batch.hotspot;
 
+import cn.cpsx.batch.job.OperatorJob;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,6 +25,12 @@ class HotSpotSweepJobConfiguration {
   @Bean
   Job hotSpotSweepJob(JobRepository jobRepository, Step flagHotSpotsStep) {
     return new JobBuilder(JOB_NAME, jobRepository).start(flagHotSpotsStep).build();
+  }
+
+  /** Operators run a week's sweep with {@code POST /jobs/hot-spots?week=<its Monday>}. */
+  @Bean
+  OperatorJob hotSpotsOperatorJob(Job hotSpotSweepJob, HotSpotJobs jobs) {
+    return new OperatorJob("hot-spots", hotSpotSweepJob, jobs::operatorRequest);
   }
 
   @Bean

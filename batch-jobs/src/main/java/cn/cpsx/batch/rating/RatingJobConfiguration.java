@@ -1,5 +1,6 @@
 package cn.cpsx.batch.rating;
 
+import cn.cpsx.batch.job.OperatorJob;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Instant;
 import org.springframework.batch.core.job.Job;
@@ -31,6 +32,12 @@ class RatingJobConfiguration {
         .start(collectRatingFiguresStep)
         .next(writeRatingDraftsStep)
         .build();
+  }
+
+  /** Operators compute a period's ratings with {@code POST /jobs/rating?period=2025}. */
+  @Bean
+  OperatorJob ratingOperatorJob(Job ratingJob, RatingJobs ratings) {
+    return new OperatorJob("rating", ratingJob, ratings::operatorRequest);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package cn.cpsx.batch.rating;
 
 import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.job.OperatorJob;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Clock;
@@ -14,23 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs the rating runs that were requested: by a supervisor in the portal (a row in {@code
- * rating_run}), or by an operator on batch-jobs' loopback port: {@code curl -X POST
- * 'http://127.0.0.1:8082/jobs/rating?period=2025'} (cut-off: now, or {@code &cutoff=<ISO
- * instant>}).
+ * rating_run}), or by an operator through job control: {@code POST /jobs/rating?period=2025}
+ * (cut-off: now, or {@code &cutoff=<ISO instant>}).
  */
-@RestController
+@Component
 public class RatingJobs {
 
   private static final Logger log = LoggerFactory.getLogger(RatingJobs.class);
@@ -70,11 +67,7 @@ public class RatingJobs {
   /** Computes a run (or finishes a failed one); null when it was computed before or is running. */
   public synchronized JobExecution compute(long runId) {
     return JobStarts.startOrSkip(
-        jobOperator,
-        ratingJob,
-        new JobParametersBuilder().addLong("runId", runId).toJobParameters(),
-        log,
-        "rating run " + runId);
+        jobOperator, ratingJob, parameters(runId), log, "rating run " + runId);
   }
 
   /** Runs requested in the portal: picked up within seconds; a failed one is retried each round. */
@@ -89,30 +82,26 @@ public class RatingJobs {
     pending.forEach(this::compute);
   }
 
-  @PostMapping("/jobs/rating")
-  Map<String, Object> computeOnRequest(
-      @RequestParam String period, @RequestParam(required = false) Instant cutoff) {
+  /**
+   * An operator's request ({@code period}, optional {@code cutoff}) as the parameters of its run,
+   * requested here like the portal's.
+   */
+  JobParameters operatorRequest(Map<String, String> request) {
+    String period = request.get("period");
     RatingPeriod ratingPeriod =
-        RatingPeriod.parse(period)
+        RatingPeriod.parse(period == null ? "" : period)
             .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST, "period must be YYYY or YYYY-Qn: " + period));
-    Instant at = cutoff != null ? cutoff : clock.instant();
+                () -> new IllegalArgumentException("period must be YYYY or YYYY-Qn: " + period));
+    Instant at = OperatorJob.cutoff(request, clock);
     if (!ratingPeriod.mayBeRatedAt(at)) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST,
+      throw new IllegalArgumentException(
           "a year is rated once it has ended, a quarter (provisional) once it has begun: "
               + period);
     }
-    long runId = request(ratingPeriod, at, "operator");
-    JobExecution execution = compute(runId);
-    return Map.of(
-        "job",
-        RatingJobConfiguration.JOB_NAME,
-        "runId",
-        runId,
-        "status",
-        execution == null ? "DONE_BEFORE" : execution.getStatus().name());
+    return parameters(request(ratingPeriod, at, "operator"));
+  }
+
+  private static JobParameters parameters(long runId) {
+    return new JobParametersBuilder().addLong("runId", runId).toJobParameters();
   }
 }

@@ -4,6 +4,7 @@ import cn.cpsx.batch.indexing.CaseIndexSetup;
 import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
+import cn.cpsx.batch.job.OperatorJob;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -65,6 +67,21 @@ class CaseReindexJobConfiguration {
         .next(reindexCasesStep)
         .next(swapAliasStep)
         .build();
+  }
+
+  /**
+   * Operators rebuild the index with {@code POST /jobs/case-reindex} (scripts/cpsx reindex): a new
+   * instance each time; a failed one is restarted with {@code POST /jobs/executions/{id}/restart}.
+   */
+  @Bean
+  OperatorJob caseReindexOperatorJob(Job caseReindexJob) {
+    return new OperatorJob(
+        "case-reindex",
+        caseReindexJob,
+        request ->
+            new JobParametersBuilder()
+                .addLong("requestedAt", System.currentTimeMillis())
+                .toJobParameters());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package cn.cpsx.batch.report;
 
+import cn.cpsx.batch.job.OperatorJob;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,6 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportJobConfiguration {
 
   static final String JOB_NAME = "reportJob";
+
+  /** Operators generate a new version of a period's report with {@code POST /jobs/report}. */
+  @Bean
+  OperatorJob reportOperatorJob(Job reportJob, ReportJobs reports) {
+    return new OperatorJob("report", reportJob, reports::operatorRequest);
+  }
 
   @Bean
   Job reportJob(

@@ -1,36 +1,32 @@
 package cn.cpsx.batch.report;
 
 import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.job.OperatorJob;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.stereotype.Component;
 
 /**
  * Generates the report versions that were requested: by a supervisor in the portal (a REQUESTED row
- * in {@code report_version}, swept every 5 seconds), or by an operator on batch-jobs' loopback
- * port: {@code curl -X POST 'http://127.0.0.1:8082/jobs/report?period=2025'} (cut-off: now, or
- * {@code &cutoff=<ISO instant>}).
+ * in {@code report_version}, swept every 5 seconds), or by an operator through job control: {@code
+ * POST /jobs/report?period=2025} (cut-off: now, or {@code &cutoff=<ISO instant>}).
  */
-@RestController
+@Component
 public class ReportJobs {
 
   private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
@@ -67,11 +63,7 @@ public class ReportJobs {
   /** Generates a report version (or finishes a failed one); null when done before or running. */
   public synchronized JobExecution generate(long reportId) {
     return JobStarts.startOrSkip(
-        jobOperator,
-        reportJob,
-        new JobParametersBuilder().addLong("reportId", reportId).toJobParameters(),
-        log,
-        "report " + reportId);
+        jobOperator, reportJob, parameters(reportId), log, "report " + reportId);
   }
 
   /** Versions requested in the portal (or retried there after a failure). */
@@ -86,26 +78,20 @@ public class ReportJobs {
     pending.forEach(this::generate);
   }
 
-  @PostMapping("/jobs/report")
-  Map<String, Object> generateOnRequest(
-      @RequestParam String period, @RequestParam(required = false) Instant cutoff) {
+  /**
+   * An operator's request ({@code period}, optional {@code cutoff}) as the parameters of a new
+   * report version, requested here like the portal's.
+   */
+  JobParameters operatorRequest(Map<String, String> request) {
+    String period = request.get("period");
     RatingPeriod reportPeriod =
-        RatingPeriod.parse(period)
+        RatingPeriod.parse(period == null ? "" : period)
             .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST, "period must be YYYY or YYYY-Qn: " + period));
-    long reportId = request(reportPeriod, cutoff != null ? cutoff : clock.instant(), "operator");
-    JobExecution execution = generate(reportId);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("job", ReportJobConfiguration.JOB_NAME);
-    answer.put("reportId", reportId);
-    answer.put("status", execution == null ? "NOT_STARTED" : execution.getStatus().name());
-    jdbc.sql("SELECT failure FROM report_version WHERE id = ? AND failure IS NOT NULL")
-        .param(reportId)
-        .query(String.class)
-        .list()
-        .forEach(failure -> answer.put("failure", failure));
-    return answer;
+                () -> new IllegalArgumentException("period must be YYYY or YYYY-Qn: " + period));
+    return parameters(request(reportPeriod, OperatorJob.cutoff(request, clock), "operator"));
+  }
+
+  private static JobParameters parameters(long reportId) {
+    return new JobParametersBuilder().addLong("reportId", reportId).toJobParameters();
   }
 }

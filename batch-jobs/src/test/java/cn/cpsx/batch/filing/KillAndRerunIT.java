@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.cpsx.batch.indexing.SearchIndexProperties;
+import cn.cpsx.schemas.database.FilingQueue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -52,7 +53,10 @@ class KillAndRerunIT {
     String filingId = TestInbox.put(jdbc, BANK, "CASES", filing(prefix));
 
     batchJobs = startBatchJobs("first");
-    jdbc.sql("SELECT pg_notify('cpsx_filing_received', ?)").param(filingId).query().singleValue();
+    jdbc.sql("SELECT pg_notify('" + FilingQueue.CHANNEL + "', ?)")
+        .param(filingId)
+        .query()
+        .singleValue();
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(50))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.cpsx.batch.indexing.SearchIndexProperties;
+import cn.cpsx.schemas.database.FilingQueue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class TwoNodesShareTheQueueIT {
         String filingId = TestInbox.put(jdbc, BANKS.get(b), "CASES", filing(prefix, b, k));
         filingsByBank.get(b).add(filingId);
         all.add(filingId);
-        jdbc.sql("SELECT pg_notify('cpsx_filing_received', ?)")
+        jdbc.sql("SELECT pg_notify('" + FilingQueue.CHANNEL + "', ?)")
             .param(filingId)
             .query()
             .singleValue();

@@ -45,6 +45,19 @@ public final class KeycloakTokens {
         });
   }
 
+  /** The operations client (realm role OPERATOR): job control on batch-jobs. */
+  public String operations() {
+    return cached(
+        "operations",
+        () -> {
+          Map<String, String> form = new LinkedHashMap<>();
+          form.put("grant_type", "client_credentials");
+          form.put("client_id", "cpsx-operations");
+          form.put("client_secret", "cpsx-operations-secret");
+          return token(form);
+        });
+  }
+
   /** A regulator user (e.g. {@code supervisor}) through the portal's confidential client. */
   public String user(String username, String password) {
     return cached(

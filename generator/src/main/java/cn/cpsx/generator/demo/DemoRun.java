@@ -1,5 +1,6 @@
 package cn.cpsx.generator.demo;
 
+import cn.cpsx.generator.channel.BatchJobs;
 import cn.cpsx.generator.channel.Ingestion;
 import cn.cpsx.generator.channel.KeycloakTokens;
 import cn.cpsx.generator.channel.Portal;
@@ -10,10 +11,6 @@ import cn.cpsx.generator.filing.FilingPlan;
 import cn.cpsx.generator.institution.Institution;
 import cn.cpsx.generator.periodic.Submission;
 import cn.cpsx.generator.world.World;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +51,7 @@ public final class DemoRun {
   private final KeycloakTokens tokens;
   private final Ingestion ingestion;
   private final Portal portal;
+  private final BatchJobs batchJobs;
   private final long started = System.nanoTime();
   private final Map<String, Set<String>> acceptedPeriods = new ConcurrentHashMap<>();
 
@@ -63,6 +61,7 @@ public final class DemoRun {
     this.tokens = new KeycloakTokens(endpoints.keycloakUrl());
     this.ingestion = new Ingestion(endpoints.ingestionUrl(), tokens);
     this.portal = new Portal(endpoints.portalUrl(), tokens, "supervisor", "supervisor");
+    this.batchJobs = new BatchJobs(endpoints.batchJobsUrl(), tokens);
   }
 
   /** What was filed: whose, its filing id, over which channel. */
@@ -321,14 +320,18 @@ public final class DemoRun {
   /** The weekly hot-spot sweep runs on Mondays; run it now so the page has something to show. */
   private void hotSpots() {
     try {
-      HttpResponse<String> sweep =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(endpoints.batchJobsUrl() + "/jobs/hot-spots"))
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      say("hot-spot sweep of last week: HTTP " + sweep.statusCode());
+      JsonNode sweep = batchJobs.run("hot-spots", Map.of(), WAIT);
+      long flagged = 0;
+      for (JsonNode step : sweep.path("steps")) {
+        flagged += step.path("written").asLong();
+      }
+      say(
+          "hot-spot sweep of last week: %s%s"
+              .formatted(
+                  sweep.get("status").asString(),
+                  sweep.path("failure").isString()
+                      ? " (" + sweep.get("failure").asString() + ")"
+                      : sweep.has("steps") ? ", " + flagged + " flagged" : ""));
     } catch (Exception e) {
       say("hot-spot sweep not started (" + e.getMessage() + ")");
     }

@@ -1,6 +1,7 @@
 package cn.cpsx.ingestion.filing;
 
 import cn.cpsx.schemas.ReportingTime;
+import cn.cpsx.schemas.database.FilingQueue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class FilingInbox {
 
-  static final String NOTIFY_CHANNEL = "cpsx_filing_received";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final char[] ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
@@ -64,7 +64,7 @@ public class FilingInbox {
             .update();
     if (inserted == 1) {
       jdbc.sql("SELECT pg_notify(:channel, :id)")
-          .param("channel", NOTIFY_CHANNEL)
+          .param("channel", FilingQueue.CHANNEL)
           .param("id", filingId)
           .query()
           .singleValue();

@@ -1,5 +1,6 @@
 package cn.cpsx.portal.complaint;
 
+import cn.cpsx.schemas.database.CaseStatus;
 import cn.cpsx.schemas.search.ChineseSegmenter;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,9 @@ import java.util.Map;
 final class CaseFilters {
 
   /** Case statuses that end the handling (REPORTING-SPEC §2.1); every other status is open. */
-  static final List<String> CLOSED_STATUSES = List.of("RESOLVED", "CLOSED_UNRESOLVED");
+  /** The statuses that close a case: the shared {@link CaseStatus}, as the index stores them. */
+  static final List<String> CLOSED_STATUSES =
+      Arrays.stream(CaseStatus.values()).filter(CaseStatus::closed).map(Enum::name).toList();
 
   /** Dates in filters are days in Asia/Shanghai, as institutions file them (§9). */
   static final String SHANGHAI = "+08:00";

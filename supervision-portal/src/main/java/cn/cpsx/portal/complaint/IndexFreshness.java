@@ -1,6 +1,6 @@
 package cn.cpsx.portal.complaint;
 
-import cn.cpsx.portal.job.JobProgress;
+import cn.cpsx.schemas.database.FilingQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compares the system of record with the index: filings received but not yet through validation and
- * indexing ({@link JobProgress#WAITING}). The pipeline takes seconds (REPORTING-SPEC §6); a filing
+ * indexing ({@link FilingQueue#WAITING}). The pipeline takes seconds (REPORTING-SPEC §6); a filing
  * older than {@link #STALE_AFTER} still waiting means search is behind, e.g. while Elasticsearch
  * was down.
  */
@@ -29,7 +29,7 @@ class IndexFreshness {
   Waiting waiting() {
     return jdbc.sql(
             "SELECT count(*) AS count, min(f.received_at) AS oldest FROM filing f WHERE "
-                + JobProgress.WAITING)
+                + FilingQueue.WAITING)
         .query(Waiting.class)
         .single();
   }

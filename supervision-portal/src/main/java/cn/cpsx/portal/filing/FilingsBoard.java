@@ -2,6 +2,7 @@ package cn.cpsx.portal.filing;
 
 import cn.cpsx.schemas.FilingPeriod;
 import cn.cpsx.schemas.ReportingTime;
+import cn.cpsx.schemas.database.FilingStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ public class FilingsBoard {
       String name,
       String type,
       String filingId,
-      String status,
+      FilingStatus status,
       OffsetDateTime receivedAt,
       int filings,
       boolean lateFiling,
@@ -70,7 +71,7 @@ public class FilingsBoard {
       String name,
       String type,
       String filingId,
-      String status,
+      FilingStatus status,
       OffsetDateTime receivedAt,
       Integer filings,
       Boolean lateFiling,
@@ -178,29 +179,15 @@ public class FilingsBoard {
     return new Board(filingType, periodText, period.dueDay(), lines, counts);
   }
 
-  private static Standing standing(String status, boolean duePassed) {
+  private static Standing standing(FilingStatus status, boolean duePassed) {
     if (status == null) {
       return duePassed ? Standing.MISSING : Standing.NOT_DUE_YET;
     }
     return switch (status) {
-      case "ACCEPTED", "ACCEPTED_WITH_WARNINGS" -> Standing.ACCEPTED;
-      case "REJECTED" -> Standing.REJECTED;
-      default -> Standing.RECEIVED;
+      case ACCEPTED, ACCEPTED_WITH_WARNINGS -> Standing.ACCEPTED;
+      case REJECTED -> Standing.REJECTED;
+      // a periodic filing is accepted or rejected whole, never partially: as before, still open
+      case RECEIVED, PARTIALLY_ACCEPTED -> Standing.RECEIVED;
     };
-  }
-
-  /** Any institution's filing, for the regulator's drill-down. */
-  public Optional<InstitutionFilings.FilingSummary> filing(String filingId) {
-    return jdbc.sql(InstitutionFilings.SELECT + " WHERE filing_id = :id")
-        .param("id", filingId)
-        .query(InstitutionFilings.FilingSummary.class)
-        .optional();
-  }
-
-  public List<InstitutionFilings.ReportedFinding> findings(String filingId) {
-    return jdbc.sql(InstitutionFilings.FINDINGS + " WHERE v.filing_id = :id ORDER BY v.id")
-        .param("id", filingId)
-        .query(InstitutionFilings.ReportedFinding.class)
-        .list();
   }
 }

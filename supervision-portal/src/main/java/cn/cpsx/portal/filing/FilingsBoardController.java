@@ -15,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 class FilingsBoardController {
 
   private final FilingsBoard board;
-  private final InstitutionFilings filings;
+  private final FilingRecords filings;
 
-  FilingsBoardController(FilingsBoard board, InstitutionFilings filings) {
+  FilingsBoardController(FilingsBoard board, FilingRecords filings) {
     this.board = board;
     this.filings = filings;
   }
@@ -52,10 +52,10 @@ class FilingsBoardController {
 
   @GetMapping("/regulator/filings/{filingId}")
   String filing(@PathVariable String filingId, Model model) {
-    InstitutionFilings.FilingSummary filing =
-        board.filing(filingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    FilingRecords.FilingSummary filing =
+        filings.find(filingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("filing", filing);
-    model.addAttribute("findings", board.findings(filingId));
+    model.addAttribute("findings", filings.findings(filingId));
     model.addAttribute("csvRows", filings.csvRecordRows(filing));
     return "regulator/filing";
   }

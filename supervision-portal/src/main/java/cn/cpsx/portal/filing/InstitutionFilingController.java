@@ -13,9 +13,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InstitutionFilingController {
 
-  private final InstitutionFilings filings;
+  private final FilingRecords filings;
 
-  InstitutionFilingController(InstitutionFilings filings) {
+  InstitutionFilingController(FilingRecords filings) {
     this.filings = filings;
   }
 
@@ -28,7 +28,7 @@ class InstitutionFilingController {
   @GetMapping("/institution/filings/{filingId}")
   String detail(Authentication user, @PathVariable String filingId, Model model) {
     String uscc = Identity.institutionId(user);
-    InstitutionFilings.FilingSummary filing =
+    FilingRecords.FilingSummary filing =
         filings
             .find(uscc, filingId)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -1,6 +1,7 @@
 package cn.cpsx.portal.job;
 
 import cn.cpsx.schemas.ReportingTime;
+import cn.cpsx.schemas.database.FilingQueue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,18 +68,6 @@ public class JobProgress {
     }
   }
 
-  /**
-   * A filing still on its way to the index, as a condition on {@code filing f}: not validated, or
-   * accepted live cases not indexed. The same test as batch-jobs' sweep; the search's staleness
-   * flag counts the same filings.
-   */
-  public static final String WAITING =
-      """
-      (f.validated_at IS NULL
-       OR (f.filing_type = 'CASES' AND f.mode = 'LIVE' AND f.accepted_count > 0
-           AND f.indexed_at IS NULL))
-      """;
-
   private final JdbcClient jdbc;
 
   JobProgress(JdbcClient jdbc) {
@@ -101,7 +90,7 @@ public class JobProgress {
                               ORDER BY s.step_execution_id DESC LIMIT 1), 0) AS done
               FROM filing f LEFT JOIN institution i ON i.uscc = f.institution_uscc
              WHERE """
-                + WAITING
+                + FilingQueue.WAITING
                 + """
              ORDER BY f.seq LIMIT :limit
             """)

@@ -3,15 +3,21 @@ package cn.cpsx.portal.filing;
 import cn.cpsx.schemas.CasesCsv;
 import cn.cpsx.schemas.FilingOutcome;
 import cn.cpsx.schemas.ReportingTime;
+import cn.cpsx.schemas.database.FilingStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** One institution's filings, read with its USCC in every query (never filtered in the view). */
+/**
+ * The one read model of filings in the portal: a filing's line (status, counts, indexing) and its
+ * validation report with the explanations that answer it. The institution's own list and detail
+ * read it with the institution's USCC in every query (never filtered in the view); the regulator's
+ * filings board reads any institution's filing through the same records and the same SQL.
+ */
 @Component
-public class InstitutionFilings {
+public class FilingRecords {
 
   /** A line of the filings list. */
   public record FilingSummary(
@@ -22,7 +28,7 @@ public class InstitutionFilings {
       String channel,
       String mode,
       OffsetDateTime receivedAt,
-      String status,
+      FilingStatus status,
       Integer recordCount,
       Integer acceptedCount,
       Integer rejectedCount,
@@ -47,13 +53,13 @@ public class InstitutionFilings {
      * filings.verdict.*} and its arguments, or null while the filing is not yet checked.
      */
     public Verdict verdict() {
-      if (status == null || status.equals("RECEIVED")) {
+      if (status == null || !status.validated()) {
         return null;
       }
       int total = recordCount == null ? 0 : recordCount;
       int rejected = rejectedCount == null ? 0 : rejectedCount;
       boolean cases = "CASES".equals(filingType) && total > 0;
-      if (status.equals("REJECTED")) {
+      if (status == FilingStatus.REJECTED) {
         // the same rule batch-jobs applied: over the limit only when records decided it
         return cases
                 && rejected > 0
@@ -63,13 +69,14 @@ public class InstitutionFilings {
       }
       if (!cases) {
         return new Verdict(
-            status.equals("ACCEPTED_WITH_WARNINGS") ? "acceptedWarnings" : "accepted");
+            status == FilingStatus.ACCEPTED_WITH_WARNINGS ? "acceptedWarnings" : "accepted");
       }
       if (rejected > 0) {
         return new Verdict("partial", rejected, total, percent(rejected, total), total - rejected);
       }
       return new Verdict(
-          status.equals("ACCEPTED_WITH_WARNINGS") ? "allRecordsWarnings" : "allRecords", total);
+          status == FilingStatus.ACCEPTED_WITH_WARNINGS ? "allRecordsWarnings" : "allRecords",
+          total);
     }
 
     /**
@@ -79,7 +86,7 @@ public class InstitutionFilings {
       return "CASES".equals(filingType)
           && "LIVE".equals(mode)
           && status != null
-          && FilingOutcome.valueOf(status).countsAsAccepted()
+          && status.accepted()
           && indexedAt != null;
     }
 
@@ -93,7 +100,7 @@ public class InstitutionFilings {
       if ("TEST".equals(mode)) {
         return "test";
       }
-      if ("REJECTED".equals(status)) {
+      if (status == FilingStatus.REJECTED) {
         return "rejected";
       }
       return "notYet";
@@ -127,7 +134,7 @@ public class InstitutionFilings {
 
   private final JdbcClient jdbc;
 
-  InstitutionFilings(JdbcClient jdbc) {
+  FilingRecords(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -139,6 +146,23 @@ public class InstitutionFilings {
         .list();
   }
 
+  /** Any institution's filing, for the regulator's board. */
+  public Optional<FilingSummary> find(String filingId) {
+    return jdbc.sql(SELECT + " WHERE filing_id = :id")
+        .param("id", filingId)
+        .query(FilingSummary.class)
+        .optional();
+  }
+
+  /** The regulator's view of any filing's report. */
+  public List<ReportedFinding> findings(String filingId) {
+    return jdbc.sql(FINDINGS + " WHERE v.filing_id = :id ORDER BY v.id")
+        .param("id", filingId)
+        .query(ReportedFinding.class)
+        .list();
+  }
+
+  /** An institution's own filing; empty for anyone else's. */
   public Optional<FilingSummary> find(String uscc, String filingId) {
     return jdbc.sql(SELECT + " WHERE institution_uscc = :uscc AND filing_id = :id")
         .param("uscc", uscc)
@@ -186,7 +210,7 @@ public class InstitutionFilings {
    * — its index or its caseNo — or, for a finding on the whole filing, naming the filing or its
    * period.
    */
-  static final String FINDINGS =
+  private static final String FINDINGS =
       """
       SELECT v.rule, v.severity, v.record_index AS record, v.field, v.message_zh, v.message_en,
              e.text AS explanation, e.filing_id AS explained_in
@@ -204,7 +228,7 @@ public class InstitutionFilings {
               ORDER BY xf.seq DESC LIMIT 1) e ON true
       """;
 
-  static final String SELECT =
+  private static final String SELECT =
       """
       SELECT filing_id, institution_uscc, filing_type, period, channel, mode, received_at, status, record_count,
              accepted_count, rejected_count, indexed_count, indexed_at, status_detail, sha256, format
