@@ -2,20 +2,19 @@ package cn.cpsx.batch.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.cpsx.batch.BatchSlice;
 import cn.cpsx.schemas.rating.RatingPeriod;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
-import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -24,54 +23,20 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code ratingJob} as configured, on an in-memory job repository (H2, no server): the figures are
- * collected for the period and cut-off of the run's row, a run whose drafts failed is restarted
+ * {@code ratingJob} as configured, on an in-memory job repository ({@link BatchSlice}): the figures
+ * are collected for the period and cut-off of the run's row, a run whose drafts failed is restarted
  * with the same runId and redoes only the drafts, and a completed run cannot be computed again.
  * Collecting and drafting themselves (PostgreSQL queries) are stand-ins here; {@code RatingJobIT}
  * runs them for real.
  */
 @SpringBatchTest
-@SpringJUnitConfig(RatingJobRestartTest.Slice.class)
+@SpringJUnitConfig({BatchSlice.class, RatingJobConfiguration.class})
 class RatingJobRestartTest {
-
-  @Configuration(proxyBeanMethods = false)
-  @EnableBatchProcessing
-  @EnableJdbcJobRepository
-  @Import(RatingJobConfiguration.class)
-  static class Slice {
-    @Bean
-    DataSource dataSource() {
-      return new EmbeddedDatabaseBuilder()
-          .generateUniqueName(true)
-          .setType(EmbeddedDatabaseType.H2)
-          .addScript("/org/springframework/batch/core/schema-h2.sql")
-          // the columns of rating_run the job reads (V-migrations own the real table)
-          .addScript("/rating-run-h2.sql")
-          .build();
-    }
-
-    @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-      return new JdbcTransactionManager(dataSource);
-    }
-
-    @Bean
-    JdbcClient jdbcClient(DataSource dataSource) {
-      return JdbcClient.create(dataSource);
-    }
-  }
 
   static final Instant CUTOFF = Instant.parse("2026-10-01T00:00:00Z");
 
@@ -99,9 +64,7 @@ class RatingJobRestartTest {
   @Test
   void aRunWhoseDraftsFailedIsRestartedAndRedoesOnlyTheDrafts() throws Exception {
     long run = run(12, "2025");
-    when(collection.collect(
-            anyLong(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
-        .thenReturn(7);
+    when(collection.collect(anyLong(), any(), any())).thenReturn(7);
     when(drafts.write(run))
         .thenThrow(new IllegalStateException("database went away"))
         .thenReturn(64);
@@ -114,8 +77,7 @@ class RatingJobRestartTest {
     assertThat(second.getJobInstance().getInstanceId())
         .isEqualTo(first.getJobInstance().getInstanceId());
     assertThat(writes(second)).containsOnlyKeys("writeRatingDraftsStep");
-    verify(collection, times(1))
-        .collect(anyLong(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+    verify(collection, times(1)).collect(anyLong(), any(), any());
     verify(drafts, times(2)).write(run);
   }
 
