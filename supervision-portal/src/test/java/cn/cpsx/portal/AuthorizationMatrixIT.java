@@ -2,6 +2,8 @@ package cn.cpsx.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.portal.AccessMatrix.Access;
+import cn.cpsx.portal.AccessMatrix.Endpoint;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -11,19 +13,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every portal endpoint × every role × own and foreign institution, with access tokens from the
- * real Keycloak. Anonymous callers get 401; a role without the right gets 403; an institution
- * asking for another's filing gets 404 (its existence is not confirmed) and never its data.
+ * real Keycloak. The endpoints are the running portal's own request mappings; who may call each is
+ * decided in {@link AccessMatrix}. Anonymous callers get 401; a role without the right gets 403; an
+ * institution asking for another's filing gets 404 (its existence is not confirmed) and never its
+ * data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("it")
@@ -35,6 +42,10 @@ class AuthorizationMatrixIT {
   @Autowired JdbcClient jdbc;
   @Autowired ElasticsearchClient es;
   @Autowired cn.cpsx.portal.complaint.SearchIndexProperties index;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mvc;
 
   static final Map<String, PortalApi> callers = new HashMap<>();
   static String foreignCase;
@@ -129,191 +140,78 @@ class AuthorizationMatrixIT {
         .single();
   }
 
-  /** An endpoint and who may use it. */
-  enum Access {
-    REGULATOR,
-    SUPERVISOR,
-    INSTITUTION,
-    INSTITUTION_FOREIGN,
-    /** A regulator action on something that does not exist: regulators 404, everyone else 403. */
-    REGULATOR_MISSING,
-    /** A supervisor's decision on something that does not exist: supervisors 404, others 403. */
-    SUPERVISOR_MISSING,
-    /** A supervisor's form sent incomplete: supervisors 400 (checked), others 403 (not let in). */
-    SUPERVISOR_BAD_REQUEST,
-    /** A supervisor's action answered by a redirect to its page (redirect after POST). */
-    SUPERVISOR_REDIRECT,
-    /** A regulator's address that leads on to another page. */
-    REGULATOR_REDIRECT,
-    /** The public pages and open data (§12): everyone, signed in or not. */
-    PUBLIC,
-    /** The audit log and its hash chain: supervisors and administrators. */
-    AUDITOR,
-    /** The audit log asked with a bad day: auditors 400 (on the form), others 403. */
-    AUDITOR_BAD_REQUEST,
-    /**
-     * An auditor's request, answered by a redirect to the page that shows it (POST-redirect-GET).
-     */
-    AUDITOR_REDIRECT
+  /** The fixture's values for the rows' placeholders. */
+  Map<String, String> fixtureValues() {
+    return Map.of(
+        "{foreignCaseNo}", foreignCaseNo,
+        "{ownCaseNo}", ownCaseNo,
+        "{foreignCase}", foreignCase,
+        "{foreignFiling}", foreignFiling,
+        "{ownFiling}", ownFiling,
+        "{foreignUscc}", foreignUscc,
+        "{draftReport}", Long.toString(draftReport),
+        "{publicReport}", publicReport,
+        "{ratedCard}", ratedCard);
   }
 
-  record Endpoint(String method, String path, Access access) {
-    @Override
-    public String toString() {
-      return method + " " + path;
-    }
-  }
-
-  static List<Endpoint> endpoints() {
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (String path :
-        List.of(
-            "/regulator/cases",
-            "/regulator/api/cases",
-            "/regulator/trends?receivedFrom=2026-01-01",
-            "/regulator/api/trends",
-            "/regulator/deadlines",
-            "/regulator/api/deadlines",
-            "/regulator/cases/export.csv",
-            "/regulator/cases/{foreignCase}",
-            "/regulator/filings",
-            "/regulator/filings/{foreignFiling}",
-            "/regulator/hotspots",
-            "/regulator/jobs",
-            "/regulator/api/jobs",
-            "/regulator/api/institutions?q=91",
-            "/regulator/ratings",
-            "/regulator/api/rating-runs",
-            "/regulator/api/reports",
-            "/regulator/enforcement",
-            "/regulator/api/enforcement")) {
-      endpoints.add(new Endpoint("GET", path, Access.REGULATOR));
-    }
-    endpoints.add(new Endpoint("GET", "/regulator/audit", Access.AUDITOR));
-    endpoints.add(
-        new Endpoint("GET", "/regulator/audit?from=2026-13-01", Access.AUDITOR_BAD_REQUEST));
-    endpoints.add(new Endpoint("GET", "/regulator/audit/chain", Access.AUDITOR));
-    endpoints.add(new Endpoint("POST", "/regulator/audit/chain/verify", Access.AUDITOR_REDIRECT));
-    endpoints.add(
-        new Endpoint("POST", "/regulator/cases/{foreignCase}/reveal", Access.SUPERVISOR_REDIRECT));
-    endpoints.add(
-        new Endpoint("GET", "/regulator/cases/{foreignCase}/reveal", Access.REGULATOR_REDIRECT));
-    endpoints.add(
-        new Endpoint("POST", "/regulator/hotspots/999999999/dismiss", Access.REGULATOR_MISSING));
-    endpoints.add(
-        new Endpoint("POST", "/regulator/ratings/999999999/publish", Access.SUPERVISOR_MISSING));
-    endpoints.add(new Endpoint("POST", "/regulator/ratings/runs", Access.SUPERVISOR_BAD_REQUEST));
-    endpoints.add(new Endpoint("POST", "/regulator/enforcement", Access.SUPERVISOR_BAD_REQUEST));
-    endpoints.add(new Endpoint("GET", "/regulator/reports/999999999", Access.REGULATOR_MISSING));
-    endpoints.add(new Endpoint("POST", "/regulator/reports", Access.SUPERVISOR_BAD_REQUEST));
-    for (String action : List.of("publish", "archive", "retry")) {
-      endpoints.add(
-          new Endpoint(
-              "POST", "/regulator/reports/999999999/" + action, Access.SUPERVISOR_MISSING));
-    }
-    for (String kind : List.of("typical-cases", "alerts")) {
-      endpoints.add(
-          new Endpoint("POST", "/regulator/reports/" + kind, Access.SUPERVISOR_BAD_REQUEST));
-      endpoints.add(
-          new Endpoint(
-              "POST",
-              "/regulator/reports/" + kind + "/999999999/publish",
-              Access.SUPERVISOR_MISSING));
-    }
-    endpoints.add(new Endpoint("GET", "/institution/ratings", Access.INSTITUTION));
-    endpoints.add(new Endpoint("GET", "/institution/api/ratings", Access.INSTITUTION));
-    endpoints.add(
-        new Endpoint("POST", "/institution/ratings/999999999/accept", Access.INSTITUTION_FOREIGN));
-    endpoints.add(new Endpoint("GET", "/institution/filings", Access.INSTITUTION));
-    endpoints.add(new Endpoint("GET", "/institution/filings/{ownFiling}", Access.INSTITUTION));
-    endpoints.add(new Endpoint("GET", "/institution/cases", Access.INSTITUTION));
-    endpoints.add(new Endpoint("GET", "/institution/cases/{ownCaseNo}", Access.INSTITUTION));
-    endpoints.add(
-        new Endpoint("GET", "/institution/cases/{foreignCaseNo}", Access.INSTITUTION_FOREIGN));
-    endpoints.add(
-        new Endpoint("GET", "/institution/filings/{foreignFiling}", Access.INSTITUTION_FOREIGN));
-    for (String path :
-        List.of(
-            "/",
-            "/ratings",
-            "/ratings/{foreignUscc}",
-            "/methodology",
-            "/open-data",
-            "/api/open/v1/ratings",
-            "/api/open/v1/ratings?format=csv",
-            "/api/open/v1/ratings/{foreignUscc}",
-            "/api/open/v1/enforcement",
-            "/api/open/v1/statistics?period=2026",
-            "/api/open/v1/reports",
-            "/api/open/v1/reports?format=csv",
-            "/api/open/v1/openapi.yaml",
-            "/reports",
-            "/reports/{publicReport}",
-            "/reports/{publicReport}.pdf",
-            "/reports/typical-cases",
-            "/reports/alerts",
-            "/ratings/{ratedCard}",
-            "/ratings/{ratedCard}.pdf")) {
-      endpoints.add(new Endpoint("GET", path, Access.PUBLIC));
-    }
-    return endpoints;
-  }
-
-  static Stream<Arguments> matrix() {
+  /**
+   * Built from the running portal's own request mappings: for each mapped endpoint, the rows of
+   * {@link AccessMatrix} that reach it, each called as every caller. An endpoint no row reaches
+   * (and not set aside in {@link AccessMatrix#NOT_CALLED}) is a row of its own that fails.
+   */
+  Stream<Arguments> matrix() {
+    PortalEndpoints endpoints = PortalEndpoints.of(mvc);
+    Map<String, String> values = fixtureValues();
     List<Arguments> rows = new ArrayList<>();
-    for (Endpoint endpoint : endpoints()) {
-      for (String caller :
-          List.of("anonymous", "analyst", "supervisor", "admin", "officer", "institution-client")) {
-        rows.add(Arguments.of(caller, endpoint, expected(caller, endpoint)));
+    for (PortalEndpoints.Mapped mapped : endpoints.all()) {
+      if (AccessMatrix.NOT_CALLED.containsKey(mapped.method() + " " + mapped.pattern())) {
+        continue;
+      }
+      List<Endpoint> decided =
+          AccessMatrix.rows().stream()
+              .filter(
+                  row ->
+                      endpoints
+                          .serving(row.method(), AccessMatrix.path(row, values))
+                          .filter(
+                              s ->
+                                  s.method().equals(mapped.method())
+                                      && s.pattern().equals(mapped.pattern()))
+                          .isPresent())
+              .toList();
+      if (decided.isEmpty()) {
+        rows.add(Arguments.of("nobody", new Endpoint(mapped.method(), mapped.toString(), null), 0));
+      }
+      for (Endpoint endpoint : decided) {
+        for (String caller :
+            List.of(
+                "anonymous", "analyst", "supervisor", "admin", "officer", "institution-client")) {
+          rows.add(Arguments.of(caller, endpoint, AccessMatrix.expected(caller, endpoint)));
+        }
       }
     }
     return rows.stream();
   }
 
-  static int expected(String caller, Endpoint endpoint) {
-    if (endpoint.access() == Access.PUBLIC) {
-      return 200;
-    }
-    if (caller.equals("anonymous")) {
-      // a POST without a session has no CSRF token either: refused before authentication
-      return endpoint.method().equals("POST") ? 403 : 401;
-    }
-    Access access = endpoint.access();
-    boolean regulator = caller.equals("analyst") || caller.equals("supervisor");
-    boolean institution = caller.equals("officer") || caller.equals("institution-client");
-    boolean auditor = caller.equals("supervisor") || caller.equals("admin");
-    return switch (access) {
-      case REGULATOR -> regulator ? 200 : 403;
-      case SUPERVISOR -> caller.equals("supervisor") ? 200 : 403;
-      case INSTITUTION -> institution ? 200 : 403;
-      case INSTITUTION_FOREIGN -> institution ? 404 : 403;
-      case REGULATOR_MISSING -> regulator ? 404 : 403;
-      case SUPERVISOR_MISSING -> caller.equals("supervisor") ? 404 : 403;
-      case SUPERVISOR_BAD_REQUEST -> caller.equals("supervisor") ? 400 : 403;
-      case SUPERVISOR_REDIRECT -> caller.equals("supervisor") ? 302 : 403;
-      case REGULATOR_REDIRECT -> regulator ? 302 : 403;
-      case PUBLIC -> 200;
-      case AUDITOR -> auditor ? 200 : 403;
-      case AUDITOR_BAD_REQUEST -> auditor ? 400 : 403;
-      case AUDITOR_REDIRECT -> auditor ? 302 : 403;
-    };
+  @Test
+  void everyRowReachesAnEndpointOfTheRunningPortal() {
+    PortalEndpoints endpoints = PortalEndpoints.of(mvc);
+    Map<String, String> values = fixtureValues();
+    assertThat(AccessMatrix.rows())
+        .allSatisfy(
+            row ->
+                assertThat(endpoints.serving(row.method(), AccessMatrix.path(row, values)))
+                    .as("the endpoint %s reaches", row)
+                    .isPresent());
   }
 
   @ParameterizedTest(name = "{0} → {1} = {2}")
   @MethodSource("matrix")
   void eachRoleGetsExactlyItsAccess(String caller, Endpoint endpoint, int status) throws Exception {
-    String path =
-        endpoint
-            .path()
-            .replace("{foreignCaseNo}", foreignCaseNo)
-            .replace("{ownCaseNo}", ownCaseNo)
-            .replace("{foreignCase}", foreignCase)
-            .replace("{foreignFiling}", foreignFiling)
-            .replace("{ownFiling}", ownFiling)
-            .replace("{foreignUscc}", foreignUscc)
-            .replace("{draftReport}", Long.toString(draftReport))
-            .replace("{publicReport}", publicReport)
-            .replace("{ratedCard}", ratedCard);
+    assertThat(endpoint.access())
+        .as("access decision for the mapped endpoint %s: add a row to AccessMatrix", endpoint)
+        .isNotNull();
+    String path = AccessMatrix.path(endpoint, fixtureValues());
     PortalApi api = callers.get(caller);
     HttpResponse<String> response =
         endpoint.method().equals("POST")

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A cookie-keeping HTTP client that signs in through the real Keycloak login form, as a person
  * would: portal → Keycloak login page → credentials → back to the portal.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
   /** What a browser asks for: the portal answers it with pages and sign-in redirects, not 401. */
   private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
@@ -35,7 +35,7 @@ final class BrowserSession {
           .build();
 
   /** Opens a portal page; if Keycloak asks, signs in with the given user and returns the page. */
-  HttpResponse<String> open(String url, String username, String password) throws Exception {
+  public HttpResponse<String> open(String url, String username, String password) throws Exception {
     HttpResponse<String> page = get(url);
     Matcher form = LOGIN_FORM_ACTION.matcher(page.body());
     if (!form.find()) {
@@ -84,7 +84,7 @@ final class BrowserSession {
     }
   }
 
-  HttpResponse<String> get(String url) throws Exception {
+  public HttpResponse<String> get(String url) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url)).header("Accept", HTML).GET().build(),
         HttpResponse.BodyHandlers.ofString());

@@ -369,11 +369,33 @@ class CaseSearchIT {
   }
 
   @Test
-  void theMetaBlockSaysWhenTheIndexWasLastWritten() throws Exception {
-    JsonNode meta = analyst.json("/regulator/api/cases?" + mine).get("meta");
+  void theMetaBlockSaysWhenTheIndexWasLastWrittenAndThatItIsBehindAFilingWaitingTooLong()
+      throws Exception {
+    // a filing received 10 minutes ago and still not validated: search is behind (stale)
+    String waiting = "FSTALE-" + java.util.UUID.randomUUID();
+    jdbc.sql(
+            """
+            INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
+                                received_at, sha256, size_bytes, raw)
+            VALUES (?, ?, 'CASES', 'JSON', 'REST', 'LIVE', now() - interval '10 minutes', ?, 2,
+                    '{}'::bytea)
+            """)
+        .params(
+            waiting,
+            fixture.institutions().getFirst(),
+            java.util.UUID.randomUUID().toString().replace("-", "").repeat(2))
+        .update();
+    try {
+      JsonNode meta = analyst.json("/regulator/api/cases?" + mine).get("meta");
 
-    assertThat(meta.get("lastIndexed").isNull()).isFalse();
-    assertThat(meta.has("stale")).isTrue();
+      assertThat(meta.get("lastIndexed").isNull()).isFalse();
+      assertThat(meta.get("stale").asBoolean()).isTrue();
+      assertThat(meta.get("waitingFilings").asLong()).isPositive();
+      assertThat(java.time.Instant.parse(meta.get("oldestWaiting").asString()))
+          .isBefore(java.time.Instant.now().minus(IndexFreshness.STALE_AFTER));
+    } finally {
+      jdbc.sql("DELETE FROM filing WHERE filing_id = ?").param(waiting).update();
+    }
   }
 
   @Test

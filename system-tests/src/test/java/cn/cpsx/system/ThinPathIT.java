@@ -1,8 +1,12 @@
-package cn.cpsx.portal;
+package cn.cpsx.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.cpsx.portal.BrowserSession;
+import cn.cpsx.portal.KeycloakTokens;
+import cn.cpsx.portal.PortalApi;
+import cn.cpsx.system.AppProcesses.App;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,10 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,37 +33,44 @@ import tools.jackson.databind.JsonNode;
  * and indexes it; an analyst signs in to the portal through Keycloak and finds the case by a
  * Chinese word of its narrative, with the complainant's phone number masked.
  *
- * <p>Ingestion and batch-jobs run as the jars the build just packaged, as separate processes.
+ * <p>All three apps run as the jars the build just packaged, as separate processes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("it")
 class ThinPathIT {
 
   static final String BANK = "91110000770914530P";
   static final int INGESTION_PORT = 18091;
   static final int BATCH_PORT = 18092;
-  static final String PORTAL = "http://localhost:18090";
+
+  /** The port the test realm lets the portal client return to after sign-in. */
+  static final int PORTAL_PORT = 18090;
+
+  static final String PORTAL = PortalApi.PORTAL;
 
   static final List<Process> apps = new ArrayList<>();
 
-  @Autowired JdbcClient jdbc;
+  final JdbcClient jdbc = TestStack.database();
 
   @BeforeAll
-  static void startIngestionAndBatchJobs() throws Exception {
-    apps.add(AppProcesses.start("ingestion", INGESTION_PORT, "thin-path-ingestion"));
+  static void startTheApps() throws Exception {
+    // batch-jobs first: it migrates the test database the others then find ready
+    apps.add(AppProcesses.start(App.BATCH_JOBS, BATCH_PORT, "thin-path-batch-jobs"));
+    AppProcesses.awaitHealthy(BATCH_PORT);
+    apps.add(AppProcesses.start(App.INGESTION, INGESTION_PORT, "thin-path-ingestion"));
     apps.add(
         AppProcesses.start(
-            "batch-jobs",
-            BATCH_PORT,
-            "thin-path-batch-jobs",
-            "--cpsx.registry.import-location=classpath:registry/demo-institutions.csv"));
+            App.PORTAL,
+            PORTAL_PORT,
+            "thin-path-portal",
+            // the recompute script pages through the open data far faster than §12's 60 a minute
+            "--cpsx.open-data.rate-limit.requests-per-minute=1000000",
+            "--cpsx.open-data.rate-limit.page-requests-per-minute=1000000"));
     AppProcesses.awaitHealthy(INGESTION_PORT);
-    AppProcesses.awaitHealthy(BATCH_PORT);
+    AppProcesses.awaitHealthy(PORTAL_PORT);
   }
 
   @AfterAll
-  static void stopApps() {
-    apps.forEach(Process::destroy);
+  static void stopApps() throws InterruptedException {
+    AppProcesses.stop(apps);
   }
 
   @Test

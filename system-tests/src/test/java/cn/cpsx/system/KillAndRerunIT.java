@@ -1,11 +1,11 @@
-package cn.cpsx.batch.filing;
+package cn.cpsx.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.cpsx.batch.indexing.SearchIndexProperties;
+import cn.cpsx.batch.filing.TestInbox;
 import cn.cpsx.schemas.database.FilingQueue;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import cn.cpsx.system.AppProcesses.App;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,46 +13,37 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@code kill -9} of batch-jobs in the middle of indexing a large filing, then a restart: the final
  * state is exactly that of an uninterrupted run — every accepted case indexed once, no finding or
  * case version written twice. batch-jobs runs as the packaged jar, in its own process.
  */
-@SpringBootTest
-@ActiveProfiles("it")
 class KillAndRerunIT {
 
   static final String BANK = "91110000416538280L";
   static final int CASES = 12_000;
 
-  @Autowired JdbcClient jdbc;
-  @Autowired ElasticsearchClient elasticsearch;
-  @Autowired SearchIndexProperties search;
+  static final int PORT = 18093;
 
-  @Value("${spring.datasource.url}")
-  String datasourceUrl;
+  final JdbcClient jdbc = TestStack.database();
 
   Process batchJobs;
 
   @AfterEach
-  void stopBatchJobs() {
+  void stopBatchJobs() throws InterruptedException {
     if (batchJobs != null) {
-      batchJobs.destroy();
+      AppProcesses.stop(List.of(batchJobs));
     }
   }
 
   @Test
   void killedDuringIndexingThenRestartedEndsExactlyOnce() throws Exception {
     String prefix = "KILL-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    String filingId = TestInbox.put(jdbc, BANK, "CASES", filing(prefix));
-
     batchJobs = startBatchJobs("first");
+    AppProcesses.awaitHealthy(PORT); // it has migrated the test database: the inbox is there
+    String filingId = TestInbox.put(jdbc, BANK, "CASES", filing(prefix));
     jdbc.sql("SELECT pg_notify('" + FilingQueue.CHANNEL + "', ?)")
         .param(filingId)
         .query()
@@ -82,15 +73,9 @@ class KillAndRerunIT {
     assertThat(count("SELECT count(*) FROM validation_finding WHERE filing_id = ?", filingId))
         .isZero();
     assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
-    elasticsearch.indices().refresh(r -> r.index(search.caseAlias()));
-    long documents =
-        elasticsearch
-            .count(
-                c ->
-                    c.index(search.caseAlias())
-                        .query(q -> q.term(t -> t.field("filingId").value(filingId))))
-            .count();
-    assertThat(documents).as("every case indexed exactly once").isEqualTo(CASES);
+    assertThat(TestStack.indexedDocumentsOf(filingId))
+        .as("every case indexed exactly once")
+        .isEqualTo(CASES);
   }
 
   /** Committed chunks of the index step, as the job repository records them. */
@@ -114,10 +99,9 @@ class KillAndRerunIT {
   }
 
   private Process startBatchJobs(String run) throws Exception {
-    return BatchJobsProcess.start(
-        18093,
-        datasourceUrl,
-        search.caseAlias(),
+    return AppProcesses.start(
+        App.BATCH_JOBS,
+        PORT,
         "kill-and-rerun-" + run,
         "--cpsx.filing.sweep-initial-delay=PT2S",
         "--cpsx.filing.sweep-interval=PT2S");

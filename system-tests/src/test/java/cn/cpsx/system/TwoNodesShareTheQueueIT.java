@@ -1,11 +1,11 @@
-package cn.cpsx.batch.filing;
+package cn.cpsx.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.cpsx.batch.indexing.SearchIndexProperties;
+import cn.cpsx.batch.filing.TestInbox;
 import cn.cpsx.schemas.database.FilingQueue;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import cn.cpsx.system.AppProcesses.App;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +14,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Two batch-jobs processes (the packaged jar, on two ports) share one stream of filings from three
@@ -30,8 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
  * and completed by exactly one run (the killed run excepted), each case was indexed once at its
  * newest version, and no index chunk was written twice except by the taken-over run.
  */
-@SpringBootTest
-@ActiveProfiles("it")
 class TwoNodesShareTheQueueIT {
 
   static final List<String> BANKS =
@@ -45,21 +38,19 @@ class TwoNodesShareTheQueueIT {
   static final int PORT_A = 18094;
   static final int PORT_B = 18095;
 
-  @Autowired JdbcClient jdbc;
-  @Autowired ElasticsearchClient elasticsearch;
-  @Autowired SearchIndexProperties search;
+  /**
+   * Cases per committed chunk of batch-jobs' {@code indexCasesStep}
+   * (FilingProcessingJobConfiguration.INDEX_CHUNK): a taken-over run sends at most one again.
+   */
+  static final int INDEX_CHUNK = 1000;
 
-  @Value("${spring.datasource.url}")
-  String datasourceUrl;
+  final JdbcClient jdbc = TestStack.database();
 
   final List<Process> nodes = new ArrayList<>();
 
   @AfterEach
   void stopNodes() throws InterruptedException {
-    for (Process node : nodes) {
-      node.destroy();
-      node.waitFor(30, TimeUnit.SECONDS); // no node of this test claims the next test's filings
-    }
+    AppProcesses.stop(nodes); // no node of this test claims the next test's filings
   }
 
   @Test
@@ -67,8 +58,8 @@ class TwoNodesShareTheQueueIT {
     String prefix = "TWO-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Process nodeA = startNode(PORT_A, "node-a");
     Process nodeB = startNode(PORT_B, "node-b");
-    BatchJobsProcess.awaitHealthy(PORT_A);
-    BatchJobsProcess.awaitHealthy(PORT_B);
+    AppProcesses.awaitHealthy(PORT_A);
+    AppProcesses.awaitHealthy(PORT_B);
 
     // the stream: filing k of every bank in turn, each notified as ingestion does
     List<List<String>> filingsByBank = new ArrayList<>();
@@ -142,17 +133,13 @@ class TwoNodesShareTheQueueIT {
               filingId);
       if (takenOver.contains(filingId)) {
         // restarted from its last committed chunk: at most one chunk sent again
-        assertThat(writes)
-            .isBetween(
-                (long) SHARED + OWN,
-                (long) SHARED + OWN + FilingProcessingJobConfiguration.INDEX_CHUNK);
+        assertThat(writes).isBetween((long) SHARED + OWN, (long) SHARED + OWN + INDEX_CHUNK);
       } else {
         assertThat(executions(filingId, null)).as("runs of " + filingId).isOne();
         assertThat(writes).as("index writes of " + filingId).isEqualTo(SHARED + OWN);
       }
     }
 
-    elasticsearch.indices().refresh(r -> r.index(search.caseAlias()));
     for (List<String> filings : filingsByBank) {
       for (int k = 0; k < filings.size(); k++) {
         long expected = k == filings.size() - 1 ? SHARED + OWN : OWN;
@@ -165,10 +152,9 @@ class TwoNodesShareTheQueueIT {
 
   private Process startNode(int port, String nodeId) throws Exception {
     Process node =
-        BatchJobsProcess.start(
+        AppProcesses.start(
+            App.BATCH_JOBS,
             port,
-            datasourceUrl,
-            search.caseAlias(),
             "two-nodes-" + nodeId,
             "--cpsx.node.id=" + nodeId,
             "--cpsx.filing.lease=PT4S",
@@ -182,7 +168,7 @@ class TwoNodesShareTheQueueIT {
 
   /** Stream filings whose run this node logged as completed. */
   private static List<String> completedBy(String nodeId, List<String> filings) throws Exception {
-    Path log = Path.of("target", "two-nodes-" + nodeId + ".log");
+    Path log = AppProcesses.LOGS.resolve("two-nodes-" + nodeId + ".log");
     if (!Files.exists(log)) {
       return List.of();
     }
@@ -219,12 +205,7 @@ class TwoNodesShareTheQueueIT {
   }
 
   private long documentsOf(String filingId) throws Exception {
-    return elasticsearch
-        .count(
-            c ->
-                c.index(search.caseAlias())
-                    .query(q -> q.term(t -> t.field("filingId").value(filingId))))
-        .count();
+    return TestStack.indexedDocumentsOf(filingId);
   }
 
   private long count(String sql, Object parameter) {

@@ -1,8 +1,10 @@
-package cn.cpsx.portal;
+package cn.cpsx.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.cpsx.portal.KeycloakTokens;
+import cn.cpsx.system.AppProcesses.App;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,18 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Receipts given, then ingestion is killed (SIGKILL) before anything validated them: after a
  * restart every receipted filing is there, the same bytes still get the same receipt, and once
  * batch-jobs runs each filing is validated exactly once.
  */
-@SpringBootTest
-@ActiveProfiles("it")
 class IngestionCrashIT {
 
   static final String BANK = "91110000770914530P";
@@ -36,19 +33,19 @@ class IngestionCrashIT {
   static final int BATCH_PORT = 18095;
   static final Pattern FILING_ID = Pattern.compile("\"filingId\"\\s*:\\s*\"([^\"]+)\"");
 
-  @Autowired JdbcClient jdbc;
+  final JdbcClient jdbc = TestStack.database();
 
   final List<Process> apps = new ArrayList<>();
 
   @AfterEach
-  void stopApps() {
-    apps.forEach(Process::destroy);
+  void stopApps() throws InterruptedException {
+    AppProcesses.stop(apps);
   }
 
   @Test
   void everyReceiptedFilingSurvivesAKillAndIsValidatedOnce() throws Exception {
     String token = KeycloakTokens.institution(BANK);
-    Process ingestion = AppProcesses.start("ingestion", INGESTION_PORT, "crash-ingestion");
+    Process ingestion = AppProcesses.start(App.INGESTION, INGESTION_PORT, "crash-ingestion");
     apps.add(ingestion);
     AppProcesses.awaitHealthy(INGESTION_PORT);
     List<String> bodies = new ArrayList<>();
@@ -63,10 +60,10 @@ class IngestionCrashIT {
     apps.remove(ingestion);
     assertThat(countValidated(receipts)).as("nothing validated them yet").isZero();
 
-    apps.add(AppProcesses.start("ingestion", INGESTION_PORT, "crash-ingestion"));
+    apps.add(AppProcesses.start(App.INGESTION, INGESTION_PORT, "crash-ingestion"));
     AppProcesses.awaitHealthy(INGESTION_PORT);
     assertThat(filingId(post(token, bodies.getFirst()))).isEqualTo(receipts.getFirst());
-    apps.add(AppProcesses.start("batch-jobs", BATCH_PORT, "crash-batch-jobs"));
+    apps.add(AppProcesses.start(App.BATCH_JOBS, BATCH_PORT, "crash-batch-jobs"));
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))
