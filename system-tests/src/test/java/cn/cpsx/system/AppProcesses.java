@@ -70,6 +70,9 @@ final class AppProcesses {
     // the tests' index holds fixtures written straight to it: no rebuild from PostgreSQL behind
     // them
     command.add("--cpsx.search.reindex-on-masker-upgrade=false");
+    // whichever app a test starts first migrates the test database (batch-jobs alone does it in a
+    // deployment; the others would wait for it, and IngestionCrashIT starts no batch-jobs)
+    command.add("--cpsx.schema.migrate=true");
     if (app == App.BATCH_JOBS) {
       // the demo institutions the tests file for (F003 otherwise)
       command.add("--cpsx.registry.import-location=classpath:registry/demo-institutions.csv");
