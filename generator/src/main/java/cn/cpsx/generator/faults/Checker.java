@@ -111,9 +111,17 @@ final class Checker {
   }
 
   Check check(String label, Ledger ledger, long catchUpMillis) {
+    return check(label, ledger, catchUpMillis, ledger.givenUp());
+  }
+
+  /**
+   * @param givenUp the filings the filers gave up on that this check reports (e.g. only the new
+   *     ones since the last check)
+   */
+  Check check(String label, Ledger ledger, long catchUpMillis, List<String> givenUp) {
     List<String> problems = new ArrayList<>();
     Map<String, Ledger.Receipt> receipts = ledger.receipts();
-    for (String gaveUp : ledger.givenUp()) {
+    for (String gaveUp : givenUp) {
       problems.add("filer gave up: " + gaveUp);
     }
     Map<String, Long> seqOf = new HashMap<>();

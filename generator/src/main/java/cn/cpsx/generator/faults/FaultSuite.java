@@ -23,7 +23,11 @@ import tools.jackson.databind.JsonNode;
 public final class FaultSuite {
 
   enum Fault {
-    /** kill -9 of ingestion and of batch-jobs, each at its own random moment, then both started. */
+    /**
+     * kill -9 of ingestion and of batch-jobs, each at its own random moment; both started again
+     * and, at a random moment of that start-up, both killed again; then both started: two kills of
+     * each.
+     */
     KILL_APPS,
     ELASTICSEARCH_OUTAGE,
     POSTGRES_RESTART,
@@ -31,12 +35,16 @@ public final class FaultSuite {
     SFTP_CONSUMER_DOWN
   }
 
-  /** How many of each fault, and the seed of their order and moments. */
+  /**
+   * How many of each fault, and the seed of their order and moments.
+   *
+   * @param kills {@code kill -9}s of each app (two per {@link Fault#KILL_APPS} round)
+   */
   public record Plan(long seed, int kills, int elasticsearch, int postgres, int sftp) {
 
     List<Fault> schedule() {
       List<Fault> faults = new ArrayList<>();
-      for (int i = 0; i < kills; i++) {
+      for (int i = 0; i < (kills + 1) / 2; i++) {
         faults.add(Fault.KILL_APPS);
       }
       for (int i = 0; i < elasticsearch; i++) {
@@ -70,6 +78,9 @@ public final class FaultSuite {
   private final Random random;
   private final Instant begun = Instant.now();
   private final List<Row> rows = new ArrayList<>();
+  private int kills;
+  private int givenUpReported;
+  private java.util.Map<String, Integer> lastAnswers = java.util.Map.of();
 
   public FaultSuite(World world, Plan plan, Path repo, Path out, String jobPeriod)
       throws IOException {
@@ -120,10 +131,15 @@ public final class FaultSuite {
         stream.pause();
         jobs.pause();
         long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(5));
-        Checker.Check check = checker.check(fault.name(), ledger, caughtUp);
+        List<String> givenUp = ledger.givenUp();
+        Checker.Check check =
+            checker.check(
+                fault.name(), ledger, caughtUp, givenUp.subList(givenUpReported, givenUp.size()));
+        givenUpReported = givenUp.size();
         rows.add(new Row(n, fault.name(), detail, at, check.receipts() - receiptsBefore, check));
         receiptsBefore = check.receipts();
         report(rows.getLast());
+        lastAnswers = ledger.answers();
         allPassed &= check.passed();
         writeResults(latencies, null);
         stream.resume();
@@ -138,6 +154,7 @@ public final class FaultSuite {
     rows.add(new Row(rows.size() + 1, "end", "stream stopped", elapsed(), last.receipts(), last));
     report(rows.getLast());
     allPassed &= last.passed();
+    lastAnswers = ledger.answers();
     List<String> planted = plantedFaults(ledger);
     writeResults(latencies, planted);
     boolean caught = planted.stream().allMatch(line -> line.startsWith("caught"));
@@ -150,22 +167,25 @@ public final class FaultSuite {
   private String inflict(Fault fault, FilingStream stream) throws Exception {
     return switch (fault) {
       case KILL_APPS -> {
-        long first = seconds(0, 12);
-        long second = seconds(0, 12);
-        boolean ingestionFirst = random.nextBoolean();
-        String a = ingestionFirst ? "ingestion" : "batch-jobs";
-        String b = ingestionFirst ? "batch-jobs" : "ingestion";
-        long gap = Math.abs(second - first);
-        Thread.sleep(Math.min(first, second));
-        long pidA = servers.kill(a);
-        Thread.sleep(gap);
-        long pidB = servers.kill(b);
+        StringBuilder what = new StringBuilder();
         long t0 = System.nanoTime();
-        Thread restartA = Thread.ofPlatform().start(() -> startQuietly(a));
-        startQuietly(b);
-        restartA.join();
-        yield "kill -9 %s (pid %d), %.1f s later %s (pid %d); both up again in %d s"
-            .formatted(a, pidA, gap / 1000.0, b, pidB, (System.nanoTime() - t0) / 1_000_000_000L);
+        killBoth(what, "");
+        // started again; killed again at a random moment of the start-up (or just after it)
+        Thread ingestion = startInBackground("ingestion");
+        Thread batchJobs = startInBackground("batch-jobs");
+        long into = seconds(10, 120);
+        Thread.sleep(into);
+        what.append("; restarted, ").append(into / 1000).append(" s into the start-up ");
+        killBoth(what, "again ");
+        ingestion.join();
+        batchJobs.join();
+        Thread restart = Thread.ofPlatform().start(() -> startQuietly("ingestion"));
+        startQuietly("batch-jobs");
+        restart.join();
+        yield what.append(
+                "; both up again, %d s after the first kill"
+                    .formatted((System.nanoTime() - t0) / 1_000_000_000L))
+            .toString();
       }
       case ELASTICSEARCH_OUTAGE -> {
         long down = seconds(15, 40);
@@ -195,6 +215,59 @@ public final class FaultSuite {
             .formatted(down / 1000, (System.nanoTime() - t0) / 1_000_000_000L);
       }
     };
+  }
+
+  /** kill -9 of both apps, each at its own moment within 12 s, in a seeded order. */
+  private void killBoth(StringBuilder what, String again) throws Exception {
+    long first = seconds(0, 12);
+    long second = seconds(0, 12);
+    boolean ingestionFirst = random.nextBoolean();
+    String a = ingestionFirst ? "ingestion" : "batch-jobs";
+    String b = ingestionFirst ? "batch-jobs" : "ingestion";
+    long gap = Math.abs(second - first);
+    Thread.sleep(Math.min(first, second));
+    String pidA = killIfUp(a);
+    Thread.sleep(gap);
+    String pidB = killIfUp(b);
+    what.append(
+        "kill -9 %s%s (%s), %.1f s later %s (%s)".formatted(again, a, pidA, gap / 1000.0, b, pidB));
+    kills += 2;
+  }
+
+  private String killIfUp(String module) throws Exception {
+    try {
+      boolean up = healthy(module);
+      return "pid " + servers.kill(module) + (up ? "" : ", not yet healthy");
+    } catch (IllegalStateException e) {
+      return "was down: " + e.getMessage();
+    }
+  }
+
+  private boolean healthy(String module) {
+    String url = module.equals("ingestion") ? endpoints.ingestion() : endpoints.batchJobs();
+    try {
+      return checker
+          .send("GET", url + "/actuator/health", null)
+          .path("status")
+          .asString("")
+          .equals("UP");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A start that a kill may cut short (then it fails, as expected). */
+  private Thread startInBackground(String module) {
+    return Thread.ofPlatform()
+        .start(
+            () -> {
+              try {
+                servers.start(module);
+              } catch (Exception e) {
+                // killed during its start-up: scripts/cpsx says the app died, and it is started
+                // again
+              }
+            });
   }
 
   private void startQuietly(String module) {
@@ -332,6 +405,12 @@ public final class FaultSuite {
                 md.append(
                     "| %s | %d | %d | %d | %d |\n"
                         .formatted(f.operation(), f.attempts(), f.errors(), f.p50Ms(), f.p99Ms())));
+    md.append("\n")
+        .append(kills)
+        .append(
+            " kill -9 in all (half of them of each app). Answers other than a receipt (each retried): ")
+        .append(lastAnswers)
+        .append("\n");
     if (planted != null) {
       md.append("\nThe checker against planted faults:\n\n");
       planted.forEach(line -> md.append("- ").append(line).append('\n'));

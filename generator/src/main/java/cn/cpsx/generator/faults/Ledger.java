@@ -17,6 +17,8 @@ final class Ledger {
 
   private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> givenUp = new ConcurrentLinkedQueue<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> answers =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
 
   void receipt(String filingId, String uscc, Channel channel, List<String> caseNos) {
     receipts.putIfAbsent(filingId, new Receipt(filingId, uscc, channel, caseNos));
@@ -25,6 +27,20 @@ final class Ledger {
   /** A filing never answered with a receipt (refused, or retried past the deadline). */
   void gaveUp(String what) {
     givenUp.add(what);
+  }
+
+  /** An answer other than a receipt (each retried or given up). */
+  void answered(String what) {
+    answers
+        .computeIfAbsent(what, k -> new java.util.concurrent.atomic.AtomicInteger())
+        .incrementAndGet();
+  }
+
+  /** Answers other than a receipt, by kind, so far. */
+  Map<String, Integer> answers() {
+    Map<String, Integer> copy = new java.util.TreeMap<>();
+    answers.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
   }
 
   Map<String, Receipt> receipts() {
