@@ -38,7 +38,7 @@ public final class Soak {
   private static final List<String> OPEN_DATA =
       List.of(
           "/api/open/v1/ratings",
-          "/api/open/v1/statistics",
+          "/api/open/v1/statistics?period=2025",
           "/api/open/v1/enforcement",
           "/api/open/v1/reports");
   private static final List<String> PROCESSES =
