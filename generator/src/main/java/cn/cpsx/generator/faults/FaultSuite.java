@@ -106,7 +106,7 @@ public final class FaultSuite {
         schedule.size(), plan.seed(), schedule.stream().map(Enum::name).toList());
     var pace =
         new FilingStream.Pace(
-            Duration.ofMillis(400), Duration.ofMillis(900), Duration.ofMillis(1500));
+            Duration.ofMillis(1500), Duration.ofMillis(3000), Duration.ofMillis(5000));
     boolean allPassed = true;
     try (FilingStream stream =
             new FilingStream(
@@ -130,7 +130,7 @@ public final class FaultSuite {
         Thread.sleep(seconds(3, 8));
         stream.pause();
         jobs.pause();
-        long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(5));
+        long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(10));
         List<String> givenUp = ledger.givenUp();
         Checker.Check check =
             checker.check(
@@ -149,7 +149,7 @@ public final class FaultSuite {
       jobs.close();
       stream.close();
     }
-    long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(5));
+    long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(10));
     Checker.Check last = checker.check("end", ledger, caughtUp);
     rows.add(new Row(rows.size() + 1, "end", "stream stopped", elapsed(), last.receipts(), last));
     report(rows.getLast());
@@ -330,7 +330,7 @@ public final class FaultSuite {
     Checker.Check c = row.check();
     say(
         "#%d %s at +%d s: %s | receipts %d (+%d) stored %d validated %d | cases %d documents %d |"
-            + " caught up in %.1f s | stuck jobs %d | rating runs %d report versions %d | %s",
+            + " caught up in %.1f s | stuck jobs %d | rating runs %d report versions %d (failed %d) | %s",
         row.n(),
         row.fault(),
         row.atSeconds(),
@@ -345,13 +345,14 @@ public final class FaultSuite {
         c.stuckJobs(),
         c.ratingRuns(),
         c.reportVersions(),
+        c.failedReports(),
         c.passed() ? "PASS" : "FAIL " + c.problems());
   }
 
   private void writeResults(Latencies latencies, List<String> planted) throws IOException {
     StringBuilder csv =
         new StringBuilder(
-            "n,fault,at_s,new_receipts,receipts,stored,validated,rejected,cases,documents,catch_up_s,stuck_jobs,rating_runs,report_versions,result,detail\n");
+            "n,fault,at_s,new_receipts,receipts,stored,validated,rejected,cases,documents,catch_up_s,stuck_jobs,rating_runs,report_versions,failed_reports,result,detail\n");
     StringBuilder md = new StringBuilder();
     md.append("# Fault suite, ").append(begun).append("\n\n");
     md.append(
@@ -360,7 +361,7 @@ public final class FaultSuite {
     for (Row row : rows) {
       Checker.Check c = row.check();
       csv.append(
-          "%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%d,%d,%d,%s,\"%s\"\n"
+          "%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%d,%d,%d,%d,%s,\"%s\"\n"
               .formatted(
                   row.n(),
                   row.fault(),
@@ -376,6 +377,7 @@ public final class FaultSuite {
                   c.stuckJobs(),
                   c.ratingRuns(),
                   c.reportVersions(),
+                  c.failedReports(),
                   c.passed() ? "PASS" : "FAIL",
                   row.detail().replace("\"", "'")));
       md.append(
