@@ -25,8 +25,8 @@ public final class FaultSuite {
   enum Fault {
     /**
      * kill -9 of ingestion and of batch-jobs, each at its own random moment; both started again
-     * and, at a random moment of that start-up, both killed again; then both started: two kills of
-     * each.
+     * and, at a random moment of that start-up, both killed again (twice); then both started:
+     * three kills of each.
      */
     KILL_APPS,
     ELASTICSEARCH_OUTAGE,
@@ -38,13 +38,13 @@ public final class FaultSuite {
   /**
    * How many of each fault, and the seed of their order and moments.
    *
-   * @param kills {@code kill -9}s of each app (two per {@link Fault#KILL_APPS} round)
+   * @param kills {@code kill -9}s of each app (three per {@link Fault#KILL_APPS} round)
    */
   public record Plan(long seed, int kills, int elasticsearch, int postgres, int sftp) {
 
     List<Fault> schedule() {
       List<Fault> faults = new ArrayList<>();
-      for (int i = 0; i < (kills + 1) / 2; i++) {
+      for (int i = 0; i < (kills + KILLS_PER_ROUND - 1) / KILLS_PER_ROUND; i++) {
         faults.add(Fault.KILL_APPS);
       }
       for (int i = 0; i < elasticsearch; i++) {
@@ -77,6 +77,9 @@ public final class FaultSuite {
   private final String jobPeriod;
   private final Random random;
   private final Instant begun = Instant.now();
+  /** kill -9s of each app in a {@link Fault#KILL_APPS} round: one running, the rest starting. */
+  static final int KILLS_PER_ROUND = 3;
+
   private final List<Row> rows = new ArrayList<>();
   private int kills;
   private int givenUpReported;
@@ -170,15 +173,17 @@ public final class FaultSuite {
         StringBuilder what = new StringBuilder();
         long t0 = System.nanoTime();
         killBoth(what, "");
-        // started again; killed again at a random moment of the start-up (or just after it)
-        Thread ingestion = startInBackground("ingestion");
-        Thread batchJobs = startInBackground("batch-jobs");
-        long into = seconds(10, 120);
-        Thread.sleep(into);
-        what.append("; restarted, ").append(into / 1000).append(" s into the start-up ");
-        killBoth(what, "again ");
-        ingestion.join();
-        batchJobs.join();
+        // started again and killed again at a random moment of the start-up, twice
+        for (int k = 1; k < KILLS_PER_ROUND; k++) {
+          Thread ingestion = startInBackground("ingestion");
+          Thread batchJobs = startInBackground("batch-jobs");
+          long into = seconds(10, 60);
+          Thread.sleep(into);
+          what.append("; restarted, ").append(into / 1000).append(" s into the start-up ");
+          killBoth(what, "again ");
+          ingestion.join();
+          batchJobs.join();
+        }
         Thread restart = Thread.ofPlatform().start(() -> startQuietly("ingestion"));
         startQuietly("batch-jobs");
         restart.join();
@@ -410,7 +415,7 @@ public final class FaultSuite {
     md.append("\n")
         .append(kills)
         .append(
-            " kill -9 in all (half of them of each app). Answers other than a receipt (each retried): ")
+            " kill -9 in all (half of them of each app; all but the first of each round during a start-up). Answers other than a receipt (each retried): ")
         .append(lastAnswers)
         .append("\n");
     if (planted != null) {
