@@ -199,13 +199,15 @@ final class Checker {
       }
       // a FAILED version is an end state the portal shows with its cause and offers to retry
       // (batch-jobs does not retry it by itself): counted, not a broken invariant
-      failedReports = (int) count(db, "SELECT count(*) FROM report_version WHERE status = 'FAILED'");
+      failedReports =
+          (int) count(db, "SELECT count(*) FROM report_version WHERE status = 'FAILED'");
     } catch (SQLException e) {
       problems.add("PostgreSQL unreadable: " + e.getMessage());
     }
 
     if (catchUpTimedOut) {
-      problems.add("batch-jobs had not caught up when the wait ended (the index check below is early)");
+      problems.add(
+          "batch-jobs had not caught up when the wait ended (the index check below is early)");
     }
     Set<String> stored = seqOf.keySet();
     difference("receipts with no stored filing", receipts.keySet(), stored, problems);

@@ -25,8 +25,8 @@ public final class FaultSuite {
   enum Fault {
     /**
      * kill -9 of ingestion and of batch-jobs, each at its own random moment; both started again
-     * and, at a random moment of that start-up, both killed again (twice); then both started:
-     * three kills of each.
+     * and, at a random moment of that start-up, both killed again (twice); then both started: three
+     * kills of each.
      */
     KILL_APPS,
     ELASTICSEARCH_OUTAGE,
@@ -77,6 +77,7 @@ public final class FaultSuite {
   private final String jobPeriod;
   private final Random random;
   private final Instant begun = Instant.now();
+
   /** kill -9s of each app in a {@link Fault#KILL_APPS} round: one running, the rest starting. */
   static final int KILLS_PER_ROUND = 3;
 
