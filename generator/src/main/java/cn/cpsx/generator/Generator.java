@@ -2,6 +2,8 @@ package cn.cpsx.generator;
 
 import cn.cpsx.generator.demo.DemoEndpoints;
 import cn.cpsx.generator.demo.DemoRun;
+import cn.cpsx.generator.faults.FaultSuite;
+import cn.cpsx.generator.faults.Soak;
 import cn.cpsx.generator.filing.Filing;
 import cn.cpsx.generator.filing.FilingPlan;
 import cn.cpsx.generator.filing.Format;
@@ -16,6 +18,7 @@ import cn.cpsx.schemas.ReportingTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.Map;
  * <pre>
  * java -jar generator/target/generator.jar [options] files --out DIR
  * java -jar generator/target/generator.jar [options] demo  [--ingestion URL] [--sftp-port N] …
+ * java -jar generator/target/generator.jar [options] faults [--kills N] [--out DIR] …  (scripts/faults)
+ * java -jar generator/target/generator.jar [options] soak [--minutes N] [--rate R] …   (scripts/faults)
  *
  *   --seed N                 world seed (20261202)
  *   --institutions demo|N    the 64-institution demo registry, or N generated ones (demo)
@@ -103,6 +108,37 @@ public final class Generator {
         String quarter = lastEndedQuarter(today);
         new DemoRun(world, endpoints).run(ratedYear, quarter);
       }
+      case "faults" -> {
+        var plan =
+            new FaultSuite.Plan(
+                seed,
+                Integer.parseInt(options.getOrDefault("kills", "10")),
+                Integer.parseInt(options.getOrDefault("es-outages", "2")),
+                Integer.parseInt(options.getOrDefault("pg-restarts", "2")),
+                Integer.parseInt(options.getOrDefault("sftp-outages", "2")));
+        boolean passed =
+            new FaultSuite(
+                    world,
+                    plan,
+                    Path.of(options.getOrDefault("repo", ".")),
+                    Path.of(options.getOrDefault("out", "faults-results")),
+                    options.getOrDefault("job-period", String.valueOf(today.getYear() - 1)))
+                .run();
+        System.exit(passed ? 0 : 1);
+      }
+      case "soak" -> {
+        boolean done =
+            new Soak(
+                    world,
+                    Path.of(options.getOrDefault("repo", ".")),
+                    Path.of(options.getOrDefault("out", "soak-results")),
+                    Duration.ofMinutes(Long.parseLong(options.getOrDefault("minutes", "30"))),
+                    Double.parseDouble(options.getOrDefault("rate", "0")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("probe-seconds", "90"))),
+                    seed)
+                .run();
+        System.exit(done ? 0 : 1);
+      }
       default -> usage("unknown command " + command);
     }
   }
@@ -153,7 +189,10 @@ public final class Generator {
     System.err.println(
         "usage: java -jar generator.jar [--seed N] [--institutions demo|N] [--from yyyy-MM-dd] [--to yyyy-MM-dd]"
             + " [--cases-per-year MIN-MAX] files --out DIR | demo [--ingestion URL] [--sftp-host H] [--sftp-port N]"
-            + " [--keycloak URL] [--portal URL] [--batch-jobs URL]");
+            + " [--keycloak URL] [--portal URL] [--batch-jobs URL]"
+            + " | faults [--kills N] [--es-outages N] [--pg-restarts N] [--sftp-outages N] [--out DIR]"
+            + " | soak [--minutes N] [--rate FILINGS_PER_S] [--probe-seconds N] [--out DIR]"
+            + " (faults and soak: through scripts/faults, on a stack of their own)");
     System.exit(2);
   }
 }

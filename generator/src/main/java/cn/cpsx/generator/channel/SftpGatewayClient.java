@@ -43,6 +43,7 @@ public final class SftpGatewayClient implements AutoCloseable {
       }
       sftp.rename(part, "inbox/" + filing.fileName());
     } catch (IOException e) {
+      forget(filing.uscc());
       throw new UncheckedIOException(
           "SFTP upload of " + filing.fileName() + ": " + e.getMessage(), e);
     }
@@ -63,6 +64,7 @@ public final class SftpGatewayClient implements AutoCloseable {
       }
       return Optional.empty();
     } catch (IOException e) {
+      forget(uscc);
       throw new UncheckedIOException("SFTP outbox of " + uscc + ": " + e.getMessage(), e);
     }
   }
@@ -80,6 +82,22 @@ public final class SftpGatewayClient implements AutoCloseable {
     SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
     sessions.put(uscc, sftp);
     return sftp;
+  }
+
+  /**
+   * Drops the institution's session after a failure (the gateway restarted, the connection broke):
+   * the next call logs in again instead of reusing a dead session.
+   */
+  private void forget(String uscc) {
+    SftpClient dead = sessions.remove(uscc);
+    if (dead != null) {
+      try {
+        dead.close();
+        dead.getClientSession().close();
+      } catch (IOException | RuntimeException e) {
+        // already broken
+      }
+    }
   }
 
   @Override
