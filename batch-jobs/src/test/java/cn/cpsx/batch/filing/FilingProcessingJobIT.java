@@ -7,10 +7,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +36,7 @@ class FilingProcessingJobIT {
   String alias;
 
   @Autowired FilingJobs jobs;
+  @Autowired JobRepository jobRepository;
   @Autowired JdbcClient jdbc;
   @Autowired ElasticsearchClient elasticsearch;
 
@@ -73,6 +81,42 @@ class FilingProcessingJobIT {
                                                                     .And))))),
             Map.class);
     assertThat(hits.hits().hits()).hasSize(1);
+  }
+
+  /**
+   * PostgreSQL restarted while a run committed (found by the fault suite): Spring Batch ends such a
+   * run UNKNOWN and refuses to restart it, so the filing waited forever. The next pass reopens it
+   * and the filing is validated and indexed once.
+   */
+  @Test
+  void aRunThatEndedUnknownWhenTheDatabaseWentAwayIsReopenedAndTheFilingFinished()
+      throws Exception {
+    String caseNo = "IT-UNKNOWN-" + UUID.randomUUID();
+    String filingId =
+        TestInbox.put(jdbc, BANK, "CASES", casesFiling(caseNo, "RECEIVED", "客户来电称信用卡年费扣收前未告知。"));
+    JobParameters parameters = FilingJobs.parameters(filingId);
+    JobInstance instance =
+        jobRepository.createJobInstance(FilingProcessingJobConfiguration.JOB_NAME, parameters);
+    JobExecution cut =
+        jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+    StepExecution step = jobRepository.createStepExecution("validateFilingStep", cut);
+    step.setStatus(BatchStatus.UNKNOWN);
+    step.setEndTime(LocalDateTime.now());
+    jobRepository.update(step);
+    cut.setStatus(BatchStatus.UNKNOWN);
+    cut.setEndTime(LocalDateTime.now());
+    jobRepository.update(cut);
+
+    JobExecution rerun = jobs.process(filingId);
+
+    assertThat(rerun).isNotNull();
+    assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(rerun.getJobInstanceId()).isEqualTo(instance.getInstanceId());
+    assertThat(jobRepository.getJobExecution(cut.getId()).getStatus())
+        .isEqualTo(BatchStatus.FAILED);
+    assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
+    assertThat(elasticsearch.get(g -> g.index(alias).id(BANK + ":" + caseNo), Map.class).found())
+        .isTrue();
   }
 
   @Test

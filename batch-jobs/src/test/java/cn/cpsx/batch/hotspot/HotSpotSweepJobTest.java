@@ -35,6 +35,7 @@ class HotSpotSweepJobTest {
   @Autowired JobOperatorTestUtils jobs;
 
   @MockitoBean HotSpotSweep sweep;
+  @MockitoBean HotSpotJobs operatorRequests; // what /jobs/hot-spots calls; not exercised here
 
   @Test
   void theWeekIsSweptFromItsMondayAndItsHotSpotsCounted() throws Exception {

@@ -45,6 +45,7 @@ class RatingJobRestartTest {
 
   @MockitoBean RatingFiguresCollection collection;
   @MockitoBean RatingDrafts drafts;
+  @MockitoBean RatingJobs operatorRequests; // what /jobs/rating calls; not exercised here
 
   @Test
   void theFiguresAreCollectedForTheRunsPeriodAndCutOffThenTheDraftsWritten() throws Exception {
