@@ -208,8 +208,9 @@ final class FilingStream implements AutoCloseable {
         latencies.record(operation, millisSince(t0), false);
         int status = statusOf(e);
         ledger.answered(status < 0 ? "no answer (connection refused or cut)" : "HTTP " + status);
-        // a refusal of the filing itself is final; anything else (no answer, 5xx, 429, and the 404
-        // ingestion gives while its routes are still starting) is retried, as a filer would
+        // a refusal of the filing itself is final; anything else (no answer, 5xx, 429, the 503
+        // ingestion gives while its routes are still starting, and the 404 it gave there before
+        // IntakeReadiness) is retried, as a filer would
         boolean refusal = status == 400 || status == 403 || status == 413 || status == 422;
         if (refusal || System.nanoTime() - begun > giveUpAfter.toNanos()) {
           ledger.gaveUp(

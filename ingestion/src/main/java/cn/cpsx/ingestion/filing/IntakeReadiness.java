@@ -1,0 +1,62 @@
+package cn.cpsx.ingestion.filing;
+
+import cn.cpsx.ingestion.IntakeError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The web server listens a moment before Camel has started the REST routes; a filing sent then got
+ * 404 (found by the fault suite), which a filer may take as final and drop the filing. Until the
+ * application is ready, the REST API answers 503 with {@code Retry-After}, which every filer knows
+ * to retry.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IntakeReadiness extends OncePerRequestFilter {
+
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AtomicBoolean ready = new AtomicBoolean();
+
+  @EventListener(ApplicationReadyEvent.class)
+  void routesAreUp() {
+    ready.set(true);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return ready.get() || !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (ready.get()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    response.setContentType("application/json;charset=UTF-8");
+    JSON.writeValue(
+        response.getOutputStream(),
+        new IntakeError(
+            null,
+            "报送服务正在启动，请于 " + RETRY_AFTER_SECONDS + " 秒后重试",
+            "The filing service is starting; retry in " + RETRY_AFTER_SECONDS + " seconds"));
+  }
+}

@@ -1,0 +1,46 @@
+package cn.cpsx.ingestion.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class IntakeReadinessTest {
+
+  private final IntakeReadiness readiness = new IntakeReadiness();
+
+  private MockHttpServletResponse post(String path, MockFilterChain chain) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+    request.setRequestURI(path);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    readiness.doFilter(request, response, chain);
+    return response;
+  }
+
+  @Test
+  void aFilingSentWhileTheRoutesStartIsAskedToRetryNotTurnedAway() throws Exception {
+    MockFilterChain chain = new MockFilterChain();
+
+    MockHttpServletResponse response = post("/api/v1/filings", chain);
+
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("retry in 5 seconds", "请于 5 秒后重试");
+    assertThat(chain.getRequest()).as("not passed on").isNull();
+  }
+
+  @Test
+  void onceReadyEveryRequestPassesAndHealthNeverWaits() throws Exception {
+    MockFilterChain health = new MockFilterChain();
+    assertThat(post("/actuator/health", health).getStatus()).isEqualTo(200);
+    assertThat(health.getRequest()).isNotNull();
+
+    readiness.routesAreUp();
+    MockFilterChain filing = new MockFilterChain();
+    assertThat(post("/api/v1/filings", filing).getStatus()).isEqualTo(200);
+    assertThat(filing.getRequest()).as("passed on").isNotNull();
+  }
+}
