@@ -177,11 +177,7 @@ class PortalBrowserIT {
   static void signIn(WebDriver browser, String user, String path) {
     browser.get(PortalApi.PORTAL + path);
     waitFor(browser, By.id("username"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    browser.findElement(By.id("kc-login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.urlContains(PortalApi.PORTAL));
+    KeycloakSignIn.submit(browser, user);
   }
 
   static void waitFor(WebDriver browser, By element) {

@@ -2,6 +2,7 @@ package cn.cpsx.portal.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.portal.KeycloakSignIn;
 import cn.cpsx.portal.PortalApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,16 +87,15 @@ final class ShellBrowser implements AutoCloseable {
             + lang);
   }
 
-  /** Opens a page and signs in through Keycloak's form when it asks. */
+  /**
+   * Opens a signed-in area's page in this fresh browser and signs in on Keycloak's form, which it
+   * waits for: looking once, right after the address was opened, can miss a form still on its way
+   * and leave the browser signed out.
+   */
   void signIn(String user, String pathAndQuery) {
     open(pathAndQuery);
-    if (!driver.findElements(By.id("username")).isEmpty()) {
-      driver.findElement(By.id("username")).sendKeys(user);
-      driver.findElement(By.id("password")).sendKeys(user);
-      driver.findElement(By.id("kc-login")).click();
-      new WebDriverWait(driver, Duration.ofSeconds(30))
-          .until(ExpectedConditions.urlContains(PortalApi.PORTAL));
-    }
+    waitFor(By.id("username"));
+    KeycloakSignIn.submit(driver, user);
   }
 
   void waitFor(By element) {
