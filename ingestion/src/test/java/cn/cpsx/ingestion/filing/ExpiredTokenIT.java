@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -33,6 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
       "cpsx.sftp.host-key=target/sftp-it/expired-token-host-key.ser"
     })
 @ActiveProfiles("it")
+// Closed after the class: left cached, its own SFTP intake (another root) would keep polling the
+// shared test database and deliver FilingSftpIT's results into its own outbox.
+@DirtiesContext
 class ExpiredTokenIT {
 
   @TestConfiguration
