@@ -97,8 +97,12 @@ class HostileInputIT {
   final AtomicBoolean hostileRunning = new AtomicBoolean(true);
   Thread steady;
 
+  /** The last filing before this class: the filings it leaves unvalidated are removed after it. */
+  long seqBefore;
+
   @BeforeAll
   void tokensAndBaseline() throws Exception {
+    seqBefore = jdbc.sql("SELECT coalesce(max(seq), 0) FROM filing").query(Long.class).single();
     bankToken = KeycloakTokens.forInstitution(BANK);
     otherBankToken = KeycloakTokens.forInstitution(OTHER_BANK);
     analystToken = KeycloakTokens.forUser("analyst");
@@ -147,6 +151,9 @@ class HostileInputIT {
                 duringRun.size());
     System.out.print(figures);
     Files.writeString(Path.of("target/hostile-p99.txt"), figures);
+    // no batch-jobs validates them here: hundreds of "waiting" filings left behind would fill the
+    // processing page other modules' tests read from the same database
+    jdbc.sql("DELETE FROM filing WHERE seq > ? AND validated_at IS NULL").param(seqBefore).update();
     assertThat(steadyFailures).as("every normal filing got its receipt").isEmpty();
     assertThat(duringRun).hasSizeGreaterThan(20);
     // Generous on a shared 2-core machine: the point is that nothing hangs or starves them.

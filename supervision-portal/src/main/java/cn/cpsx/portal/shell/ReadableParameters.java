@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,6 +41,12 @@ class ReadableParameters extends OncePerRequestFilter {
   static boolean readable(HttpServletRequest request) {
     Map<String, String[]> parameters;
     try {
+      // This filter runs before Spring's CharacterEncodingFilter, and parameters are decoded once:
+      // a form posted without a charset (what browsers send) would be read as ISO-8859-1 for good,
+      // and every Chinese value in it garbled.
+      if (request.getCharacterEncoding() == null) {
+        request.setCharacterEncoding(StandardCharsets.UTF_8);
+      }
       parameters = request.getParameterMap();
     } catch (RuntimeException undecodable) {
       return false;
