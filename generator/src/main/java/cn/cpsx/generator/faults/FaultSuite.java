@@ -76,6 +76,7 @@ public final class FaultSuite {
   private final Checker checker;
   private final Path out;
   private final String jobPeriod;
+  private final Duration jobEvery;
   private final Random random;
   private final Instant begun = Instant.now();
 
@@ -88,7 +89,12 @@ public final class FaultSuite {
   private int givenUpReported;
   private java.util.Map<String, Integer> lastAnswers = java.util.Map.of();
 
-  public FaultSuite(World world, Plan plan, Path repo, Path out, String jobPeriod)
+  /**
+   * @param jobEvery the pause between two operator job requests; zero sends none (the filing
+   *     pipeline alone under the faults)
+   */
+  public FaultSuite(
+      World world, Plan plan, Path repo, Path out, String jobPeriod, Duration jobEvery)
       throws IOException {
     this.world = world;
     this.plan = plan;
@@ -99,6 +105,7 @@ public final class FaultSuite {
     this.servers = new Servers(repo, endpoints, out.resolve("servers.log"));
     this.checker = new Checker(endpoints);
     this.jobPeriod = jobPeriod;
+    this.jobEvery = jobEvery;
     this.random = new Random(plan.seed());
   }
 
@@ -128,11 +135,15 @@ public final class FaultSuite {
             new JobRequests(
                 endpoints.batchJobs(),
                 jobPeriod,
-                Duration.ofSeconds(25),
+                jobEvery,
                 latencies,
                 new KeycloakTokens(endpoints.keycloak())::operations)) {
       stream.start();
-      jobs.start();
+      if (jobEvery.isPositive()) {
+        jobs.start();
+      } else {
+        say("no job requests (--job-every 0): the filing pipeline alone");
+      }
       int receiptsBefore = 0;
       int refusedReported = 0;
       for (int n = 1; n <= schedule.size(); n++) {
