@@ -122,7 +122,8 @@ public final class Generator {
                     plan,
                     Path.of(options.getOrDefault("repo", ".")),
                     Path.of(options.getOrDefault("out", "faults-results")),
-                    options.getOrDefault("job-period", String.valueOf(today.getYear() - 1)))
+                    options.getOrDefault("job-period", String.valueOf(today.getYear() - 1)),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("job-every", "25"))))
                 .run();
         System.exit(passed ? 0 : 1);
       }
@@ -190,7 +191,7 @@ public final class Generator {
         "usage: java -jar generator.jar [--seed N] [--institutions demo|N] [--from yyyy-MM-dd] [--to yyyy-MM-dd]"
             + " [--cases-per-year MIN-MAX] files --out DIR | demo [--ingestion URL] [--sftp-host H] [--sftp-port N]"
             + " [--keycloak URL] [--portal URL] [--batch-jobs URL]"
-            + " | faults [--kills N] [--es-outages N] [--pg-restarts N] [--sftp-outages N] [--out DIR]"
+            + " | faults [--kills N] [--es-outages N] [--pg-restarts N] [--sftp-outages N] [--job-every S] [--out DIR]"
             + " | soak [--minutes N] [--rate FILINGS_PER_S] [--probe-seconds N] [--out DIR]"
             + " (faults and soak: through scripts/faults, on a stack of their own)");
     System.exit(2);

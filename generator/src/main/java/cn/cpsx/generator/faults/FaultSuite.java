@@ -1,5 +1,6 @@
 package cn.cpsx.generator.faults;
 
+import cn.cpsx.generator.channel.KeycloakTokens;
 import cn.cpsx.generator.world.World;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ public final class FaultSuite {
   private final Checker checker;
   private final Path out;
   private final String jobPeriod;
+  private final Duration jobEvery;
   private final Random random;
   private final Instant begun = Instant.now();
 
@@ -83,10 +85,16 @@ public final class FaultSuite {
 
   private final List<Row> rows = new ArrayList<>();
   private int kills;
+  private final java.util.Map<String, Integer> killsOf = new java.util.TreeMap<>();
   private int givenUpReported;
   private java.util.Map<String, Integer> lastAnswers = java.util.Map.of();
 
-  public FaultSuite(World world, Plan plan, Path repo, Path out, String jobPeriod)
+  /**
+   * @param jobEvery the pause between two operator job requests; zero sends none (the filing
+   *     pipeline alone under the faults)
+   */
+  public FaultSuite(
+      World world, Plan plan, Path repo, Path out, String jobPeriod, Duration jobEvery)
       throws IOException {
     this.world = world;
     this.plan = plan;
@@ -97,6 +105,7 @@ public final class FaultSuite {
     this.servers = new Servers(repo, endpoints, out.resolve("servers.log"));
     this.checker = new Checker(endpoints);
     this.jobPeriod = jobPeriod;
+    this.jobEvery = jobEvery;
     this.random = new Random(plan.seed());
   }
 
@@ -112,6 +121,7 @@ public final class FaultSuite {
         new FilingStream.Pace(
             Duration.ofMillis(1500), Duration.ofMillis(3000), Duration.ofMillis(5000));
     boolean allPassed = true;
+    List<String> lateRefused = List.of();
     try (FilingStream stream =
             new FilingStream(
                 new CaseFilings(world, 100),
@@ -122,10 +132,20 @@ public final class FaultSuite {
                 pace,
                 Duration.ofMinutes(10));
         JobRequests jobs =
-            new JobRequests(endpoints.batchJobs(), jobPeriod, Duration.ofSeconds(25), latencies)) {
+            new JobRequests(
+                endpoints.batchJobs(),
+                jobPeriod,
+                jobEvery,
+                latencies,
+                new KeycloakTokens(endpoints.keycloak())::operations)) {
       stream.start();
-      jobs.start();
+      if (jobEvery.isPositive()) {
+        jobs.start();
+      } else {
+        say("no job requests (--job-every 0): the filing pipeline alone");
+      }
       int receiptsBefore = 0;
+      int refusedReported = 0;
       for (int n = 1; n <= schedule.size(); n++) {
         Fault fault = schedule.get(n - 1);
         Thread.sleep(seconds(3, 12));
@@ -140,6 +160,8 @@ public final class FaultSuite {
             checker.check(
                 fault.name(), ledger, caughtUp, givenUp.subList(givenUpReported, givenUp.size()));
         givenUpReported = givenUp.size();
+        check = withRefusedJobs(check, jobs.refusedSince(refusedReported));
+        refusedReported = jobs.refusedCount();
         rows.add(new Row(n, fault.name(), detail, at, check.receipts() - receiptsBefore, check));
         receiptsBefore = check.receipts();
         report(rows.getLast());
@@ -151,10 +173,11 @@ public final class FaultSuite {
       }
       Thread.sleep(seconds(5, 10));
       jobs.close();
+      lateRefused = jobs.refusedSince(refusedReported);
       stream.close();
     }
     long caughtUp = checker.awaitCatchUp(Duration.ofMinutes(10));
-    Checker.Check last = checker.check("end", ledger, caughtUp);
+    Checker.Check last = withRefusedJobs(checker.check("end", ledger, caughtUp), lateRefused);
     rows.add(new Row(rows.size() + 1, "end", "stream stopped", elapsed(), last.receipts(), last));
     report(rows.getLast());
     allPassed &= last.passed();
@@ -166,6 +189,32 @@ public final class FaultSuite {
         "%s; planted faults %s; results in %s",
         allPassed ? "every check passed" : "CHECKS FAILED", caught ? "caught" : "NOT CAUGHT", out);
     return allPassed && caught;
+  }
+
+  /** Job requests refused outright fail the round: the jobs' invariants were not exercised. */
+  private static Checker.Check withRefusedJobs(Checker.Check c, List<String> refused) {
+    if (refused.isEmpty()) {
+      return c;
+    }
+    List<String> problems = new ArrayList<>(c.problems());
+    problems.add(
+        refused.size()
+            + " job requests refused (the jobs were not exercised): "
+            + refused.stream().limit(3).toList());
+    return new Checker.Check(
+        c.label(),
+        c.receipts(),
+        c.stored(),
+        c.validated(),
+        c.rejected(),
+        c.catchUpMillis(),
+        c.cases(),
+        c.documents(),
+        c.stuckJobs(),
+        c.ratingRuns(),
+        c.reportVersions(),
+        c.failedReports(),
+        List.copyOf(problems));
   }
 
   private String inflict(Fault fault, FilingStream stream) throws Exception {
@@ -243,7 +292,9 @@ public final class FaultSuite {
   private String killIfUp(String module) throws Exception {
     try {
       boolean up = healthy(module);
-      return "pid " + servers.kill(module) + (up ? "" : ", not yet healthy");
+      long pid = servers.kill(module);
+      killsOf.merge(module, 1, Integer::sum);
+      return "pid " + pid + (up ? "" : ", not yet healthy");
     } catch (IllegalStateException e) {
       return "was down: " + e.getMessage();
     }
@@ -416,7 +467,9 @@ public final class FaultSuite {
     md.append("\n")
         .append(kills)
         .append(
-            " kill -9 in all (half of them of each app; all but the first of each round during a start-up). Answers other than a receipt (each retried): ")
+            " kill -9 attempted in all (all but the first of each round during a start-up); processes killed: ")
+        .append(killsOf)
+        .append(". Answers other than a receipt (each retried): ")
         .append(lastAnswers)
         .append("\n");
     if (planted != null) {
