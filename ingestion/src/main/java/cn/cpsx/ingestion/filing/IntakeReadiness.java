@@ -7,9 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,35 +19,47 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The web server listens a moment before Camel has started the REST routes; a filing sent then got
- * 404 (found by the fault suite), which a filer may take as final and drop the filing. Until the
- * application is ready, the REST API answers 503 with {@code Retry-After}, which every filer knows
- * to retry.
+ * 404 (found by the fault suite), which a filer may take as final and drop the filing. Until Camel
+ * has started, the REST API answers 503 with {@code Retry-After}, which every filer knows to retry,
+ * and the health ({@code intakeReadiness}) says OUT_OF_SERVICE, so whoever waits for the app to be
+ * healthy (scripts, tests, a load balancer) waits for the routes too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class IntakeReadiness extends OncePerRequestFilter {
+class IntakeReadiness extends OncePerRequestFilter implements HealthIndicator {
 
   static final int RETRY_AFTER_SECONDS = 5;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AtomicBoolean ready = new AtomicBoolean();
+  private final BooleanSupplier routesStarted;
 
-  @EventListener(ApplicationReadyEvent.class)
-  void routesAreUp() {
-    ready.set(true);
+  @Autowired
+  IntakeReadiness(CamelContext camel) {
+    this(() -> camel.getStatus().isStarted());
+  }
+
+  IntakeReadiness(BooleanSupplier routesStarted) {
+    this.routesStarted = routesStarted;
+  }
+
+  @Override
+  public Health health() {
+    return routesStarted.getAsBoolean()
+        ? Health.up().build()
+        : Health.outOfService().withDetail("reason", "the REST routes are starting").build();
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return ready.get() || !request.getRequestURI().startsWith("/api/");
+    return !request.getRequestURI().startsWith("/api/");
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (ready.get()) {
+    if (routesStarted.getAsBoolean()) {
       chain.doFilter(request, response);
       return;
     }

@@ -2,14 +2,18 @@ package cn.cpsx.ingestion.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class IntakeReadinessTest {
 
-  private final IntakeReadiness readiness = new IntakeReadiness();
+  private final AtomicBoolean routesStarted = new AtomicBoolean();
+  private final IntakeReadiness readiness = new IntakeReadiness(routesStarted::get);
 
   private MockHttpServletResponse post(String path, MockFilterChain chain) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
@@ -20,27 +24,29 @@ class IntakeReadinessTest {
   }
 
   @Test
-  void aFilingSentWhileTheRoutesStartIsAskedToRetryNotTurnedAway() throws Exception {
+  void aFilingSentWhileTheRoutesStartIsAskedToRetryAndHealthSaysSo() throws Exception {
     MockFilterChain chain = new MockFilterChain();
 
     MockHttpServletResponse response = post("/api/v1/filings", chain);
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
         .contains("retry in 5 seconds", "请于 5 秒后重试");
     assertThat(chain.getRequest()).as("not passed on").isNull();
+    assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
   }
 
   @Test
-  void onceReadyEveryRequestPassesAndHealthNeverWaits() throws Exception {
+  void onceTheRoutesRunEveryRequestPassesAndHealthNeverWaits() throws Exception {
     MockFilterChain health = new MockFilterChain();
     assertThat(post("/actuator/health", health).getStatus()).isEqualTo(200);
     assertThat(health.getRequest()).isNotNull();
 
-    readiness.routesAreUp();
+    routesStarted.set(true);
     MockFilterChain filing = new MockFilterChain();
     assertThat(post("/api/v1/filings", filing).getStatus()).isEqualTo(200);
     assertThat(filing.getRequest()).as("passed on").isNotNull();
+    assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
   }
 }
