@@ -57,7 +57,15 @@ public class AuditChainJobs {
 
   @Scheduled(cron = "${cpsx.audit.verify-cron:0 15 * * * *}", zone = ReportingTime.ZONE_ID)
   void scheduled() {
-    request("schedule");
+    // a verification already waiting (asked for in the portal, or an earlier hour's not yet run)
+    // covers this hour too: one walk, not a queue of identical ones
+    jdbc.sql(
+            """
+            INSERT INTO audit_chain_verification (requested_by)
+            SELECT 'schedule' WHERE NOT EXISTS (SELECT 1 FROM audit_chain_verification
+                                                 WHERE finished_at IS NULL)
+            """)
+        .update();
   }
 
   /** Verifications requested and not finished: run within seconds, a failed one retried. */
