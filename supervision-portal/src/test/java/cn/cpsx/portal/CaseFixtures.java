@@ -1,7 +1,7 @@
 package cn.cpsx.portal;
 
 import cn.cpsx.schemas.Uscc;
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;

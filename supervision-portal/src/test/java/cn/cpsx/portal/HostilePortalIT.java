@@ -2,7 +2,7 @@ package cn.cpsx.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import java.net.URLEncoder;

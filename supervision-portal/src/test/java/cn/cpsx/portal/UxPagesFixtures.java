@@ -6,7 +6,7 @@ import cn.cpsx.schemas.FilingValidation;
 import cn.cpsx.schemas.FilingValidator;
 import cn.cpsx.schemas.Finding;
 import cn.cpsx.schemas.Uscc;
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

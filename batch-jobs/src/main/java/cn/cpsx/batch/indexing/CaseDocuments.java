@@ -1,7 +1,7 @@
 package cn.cpsx.batch.indexing;
 
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import java.time.Instant;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import tools.jackson.databind.json.JsonMapper;

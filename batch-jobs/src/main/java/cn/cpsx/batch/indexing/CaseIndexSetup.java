@@ -1,6 +1,6 @@
 package cn.cpsx.batch.indexing;
 
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the case index template (a JSON resource of the schemas module) and, when the alias does not
+ * Puts the case index template (a JSON resource of the search module) and, when the alias does not
  * exist yet, creates the first versioned index behind it. Runs once the app is ready; if
  * Elasticsearch is down then, indexing retries it before each write.
  */

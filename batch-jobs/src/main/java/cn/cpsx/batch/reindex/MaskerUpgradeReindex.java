@@ -2,7 +2,7 @@ package cn.cpsx.batch.reindex;
 
 import cn.cpsx.batch.indexing.CaseIndexSetup;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

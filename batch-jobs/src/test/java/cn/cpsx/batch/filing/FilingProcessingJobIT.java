@@ -2,7 +2,7 @@ package cn.cpsx.batch.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cpsx.schemas.search.ChineseSegmenter;
+import cn.cpsx.search.segmentation.ChineseSegmenter;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;

@@ -2,7 +2,7 @@ package cn.cpsx.batch.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

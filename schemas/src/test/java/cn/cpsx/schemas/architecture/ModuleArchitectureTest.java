@@ -63,7 +63,8 @@ public abstract class ModuleArchitectureTest {
 
   /**
    * An app reaches another app only over the wire (HTTP, the shared database), never through its
-   * classes; what two apps share lives in schemas.
+   * classes; what two apps share lives in schemas (the contract) or search (the case index).
+   * Checked by those two modules as well: they never reach any app.
    */
   public static ArchRule staysOutOfOtherApps(String rootPackage) {
     String[] others =
@@ -78,6 +79,18 @@ public abstract class ModuleArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(others)
         .as(rootPackage + " never reaches another app's classes");
+  }
+
+  /**
+   * A library module (schemas, search) knows no Spring: every app uses it, whatever it runs on, and
+   * its classes work without a context.
+   */
+  public static ArchRule staysPlainJava() {
+    return noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .as("a library module stays plain Java (no Spring)");
   }
 
   private static SliceAssignment featuresOf(String rootPackage) {

@@ -2,8 +2,8 @@ package cn.cpsx.portal.complaint;
 
 import cn.cpsx.schemas.CaseFields;
 import cn.cpsx.schemas.ReportingTime;
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.schemas.database.CaseStatus;
-import cn.cpsx.schemas.search.ChineseSegmenter;
+import cn.cpsx.search.segmentation.ChineseSegmenter;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;

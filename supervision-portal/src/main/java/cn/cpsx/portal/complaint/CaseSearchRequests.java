@@ -1,6 +1,6 @@
 package cn.cpsx.portal.complaint;
 
-import cn.cpsx.schemas.search.ChineseSegmenter;
+import cn.cpsx.search.segmentation.ChineseSegmenter;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;

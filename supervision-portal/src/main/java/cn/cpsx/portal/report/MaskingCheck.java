@@ -1,6 +1,6 @@
 package cn.cpsx.portal.report;
 
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.search.privacy.PersonalDataMasker;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package cn.cpsx.portal.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cpsx.portal.KeycloakTokens;
-import cn.cpsx.schemas.search.CaseSearchDocument;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import java.io.BufferedReader;

@@ -1,6 +1,7 @@
-package cn.cpsx.schemas.search;
+package cn.cpsx.search.document;
 
-import cn.cpsx.schemas.privacy.PersonalDataMasker;
+import cn.cpsx.search.privacy.PersonalDataMasker;
+import cn.cpsx.search.segmentation.ChineseSegmenter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

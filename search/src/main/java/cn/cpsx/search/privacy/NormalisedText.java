@@ -1,4 +1,4 @@
-package cn.cpsx.schemas.privacy;
+package cn.cpsx.search.privacy;
 
 import java.text.Normalizer;
 

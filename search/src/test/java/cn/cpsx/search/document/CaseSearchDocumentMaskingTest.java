@@ -1,4 +1,4 @@
-package cn.cpsx.schemas.search;
+package cn.cpsx.search.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

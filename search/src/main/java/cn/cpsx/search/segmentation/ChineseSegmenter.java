@@ -1,4 +1,4 @@
-package cn.cpsx.schemas.search;
+package cn.cpsx.search.segmentation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.cpsx.schemas.privacy;
+package cn.cpsx.search.privacy;
 
 /**
  * Personal data found in a text: its kind, where it was written ({@code [start, end)} in the

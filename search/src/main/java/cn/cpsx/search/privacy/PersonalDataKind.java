@@ -1,4 +1,4 @@
-package cn.cpsx.schemas.privacy;
+package cn.cpsx.search.privacy;
 
 /** The kinds of personal data REPORTING-SPEC §6 and §9 require masked. */
 public enum PersonalDataKind {

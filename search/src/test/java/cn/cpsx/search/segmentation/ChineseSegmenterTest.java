@@ -1,8 +1,7 @@
-package cn.cpsx.schemas;
+package cn.cpsx.search.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cpsx.schemas.search.ChineseSegmenter;
 import org.junit.jupiter.api.Test;
 
 class ChineseSegmenterTest {

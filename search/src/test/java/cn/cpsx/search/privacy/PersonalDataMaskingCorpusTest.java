@@ -1,9 +1,9 @@
-package cn.cpsx.schemas.privacy;
+package cn.cpsx.search.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.cpsx.schemas.privacy.MaskingCorpus.Narrative;
-import cn.cpsx.schemas.privacy.MaskingCorpus.Planted;
+import cn.cpsx.search.privacy.MaskingCorpus.Narrative;
+import cn.cpsx.search.privacy.MaskingCorpus.Planted;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
