@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,7 +177,7 @@ public final class CaseFixtures {
                 c.status(),
                 c.record().toString())
             .update();
-        Map<String, Object> doc =
+        CaseSearchDocument doc =
             CaseSearchDocument.of(
                 new CaseSearchDocument.Source(
                     institution, fixture.name(institution), "BANK_CITY", filingId, seq),

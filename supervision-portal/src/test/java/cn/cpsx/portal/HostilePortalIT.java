@@ -114,7 +114,7 @@ class HostilePortalIT {
       hostileCases.add(caseNo);
       ObjectNode record = record(caseNo, narratives.get(i));
       insertCase(hostileBank, caseNo, "FHOSTILE-" + run, seq, i, record);
-      Map<String, Object> doc =
+      CaseSearchDocument doc =
           CaseSearchDocument.of(
               new CaseSearchDocument.Source(
                   hostileBank, fixture.name(hostileBank), "BANK_CITY", "FHOSTILE-" + run, seq),

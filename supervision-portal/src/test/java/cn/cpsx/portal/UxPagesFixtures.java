@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,7 +180,7 @@ final class UxPagesFixtures {
             """)
         .params(OFFICERS_BANK, ownCaseNo, ownCaseFiling, seq, record)
         .update();
-    Map<String, Object> doc =
+    CaseSearchDocument doc =
         CaseSearchDocument.of(
             new CaseSearchDocument.Source(
                 OFFICERS_BANK, "华夏国民银行", "BANK_JOINT_STOCK", ownCaseFiling, seq),

@@ -108,8 +108,11 @@ class FilingProcessingJobConfiguration {
   @Bean
   @StepScope
   CaseDocumentReadAhead storedCaseReader(
-      @Value("#{jobParameters['filingId']}") String filingId, DataSource dataSource) {
-    return new CaseDocumentReadAhead(storedCases(filingId, dataSource), INDEX_CHUNK);
+      @Value("#{jobParameters['filingId']}") String filingId,
+      DataSource dataSource,
+      ElasticsearchClient client) {
+    return new CaseDocumentReadAhead(
+        storedCases(filingId, dataSource), INDEX_CHUNK, client._jsonpMapper());
   }
 
   private static JdbcCursorItemReader<StoredCase> storedCases(

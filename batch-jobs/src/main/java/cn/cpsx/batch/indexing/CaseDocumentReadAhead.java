@@ -1,5 +1,6 @@
 package cn.cpsx.batch.indexing;
 
+import co.elastic.clients.json.JsonpMapper;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ public class CaseDocumentReadAhead implements ItemStreamReader<IndexableCase> {
   private final AbstractItemCountingItemStreamItemReader<StoredCase> cursor;
   private final int ahead;
   private final ExecutorService builders;
+  private final JsonpMapper json;
   private final CaseDocuments documents = new CaseDocuments();
   private final Deque<CompletableFuture<IndexableCase>> building = new ArrayDeque<>();
   private boolean exhausted;
@@ -36,18 +38,21 @@ public class CaseDocumentReadAhead implements ItemStreamReader<IndexableCase> {
   /**
    * @param cursor the stored cases, in a restartable order
    * @param ahead how many cases to build ahead of the one handed out (about one chunk)
+   * @param json the Elasticsearch client's JSON mapper, which serialises the documents
    */
   public CaseDocumentReadAhead(
-      AbstractItemCountingItemStreamItemReader<StoredCase> cursor, int ahead) {
-    this(cursor, ahead, CaseIndexWriter.BUILDERS);
+      AbstractItemCountingItemStreamItemReader<StoredCase> cursor, int ahead, JsonpMapper json) {
+    this(cursor, ahead, json, CaseIndexWriter.BUILDERS);
   }
 
   CaseDocumentReadAhead(
       AbstractItemCountingItemStreamItemReader<StoredCase> cursor,
       int ahead,
+      JsonpMapper json,
       ExecutorService builders) {
     this.cursor = cursor;
     this.ahead = ahead;
+    this.json = json;
     this.builders = builders;
   }
 
@@ -84,7 +89,7 @@ public class CaseDocumentReadAhead implements ItemStreamReader<IndexableCase> {
       } else {
         building.add(
             CompletableFuture.supplyAsync(
-                () -> IndexableCase.of(documents.process(stored)), builders));
+                () -> IndexableCase.of(documents.process(stored), json), builders));
       }
     }
   }

@@ -66,7 +66,7 @@ public class CaseIndexWriter implements ItemWriter<StoredCase> {
   private List<IndexableCase> build(List<? extends StoredCase> slice) {
     List<IndexableCase> built = new ArrayList<>(slice.size());
     for (StoredCase stored : slice) {
-      built.add(IndexableCase.of(documents.process(stored)));
+      built.add(IndexableCase.of(documents.process(stored), client._jsonpMapper()));
     }
     return built;
   }

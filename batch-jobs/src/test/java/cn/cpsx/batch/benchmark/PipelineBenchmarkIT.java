@@ -10,6 +10,7 @@ import cn.cpsx.batch.indexing.CaseDocuments;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpUtils;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Files one CASES filing of N cases into the inbox (as ingestion commits it) and times it until
@@ -109,7 +109,9 @@ class PipelineBenchmarkIT {
             .append("\",\"_id\":\"")
             .append(doc.id())
             .append("\"}}\n");
-        ndjson.append(JsonMapper.shared().writeValueAsString(doc.source())).append('\n');
+        ndjson
+            .append(JsonpUtils.toJsonString(doc.source(), elasticsearch._jsonpMapper()))
+            .append('\n');
       }
       HttpResponse<String> response =
           http.send(

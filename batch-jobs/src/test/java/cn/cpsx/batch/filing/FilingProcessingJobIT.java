@@ -2,6 +2,7 @@ package cn.cpsx.batch.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.search.document.CaseSearchDocument;
 import cn.cpsx.search.segmentation.ChineseSegmenter;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -146,9 +147,14 @@ class FilingProcessingJobIT {
     jobs.process(filingId);
 
     assertThat(TestInbox.statusOf(jdbc, filingId)).isEqualTo("ACCEPTED");
-    GetResponse<Map> doc =
-        elasticsearch.get(g -> g.index(alias).id(BANK + ":" + caseNo), Map.class);
-    assertThat(doc.source().get("extended")).isEqualTo(true);
+    // read back typed, as the portal reads hits: the app's client mapper both ways
+    CaseSearchDocument doc =
+        elasticsearch
+            .get(g -> g.index(alias).id(BANK + ":" + caseNo), CaseSearchDocument.class)
+            .source();
+    assertThat(doc.extended()).isTrue();
+    assertThat(doc.deadline()).isEqualTo(doc.receivedAt().plusDays(30));
+    assertThat(doc.receivedAt().getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
   }
 
   @Test

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cpsx.batch.filing.PipelineWarmUp;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseDocumentReadAheadTest {
 
   private static final ExecutorService BUILDERS = Executors.newFixedThreadPool(2);
+  private static final JsonpMapper CLIENT_JSON = new Jackson3JsonpMapper();
   private static final OffsetDateTime FILED =
       OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
   private static final List<StoredCase> CASES = storedCases(25);
@@ -31,7 +35,8 @@ class CaseDocumentReadAheadTest {
 
   @Test
   void handsOutTheSameDocumentsAsBuildingOneByOneInRecordOrder() throws Exception {
-    CaseDocumentReadAhead reader = new CaseDocumentReadAhead(new ListCursor(CASES), 4, BUILDERS);
+    CaseDocumentReadAhead reader =
+        new CaseDocumentReadAhead(new ListCursor(CASES), 4, CLIENT_JSON, BUILDERS);
     reader.open(new ExecutionContext());
     List<IndexableCase> read = new ArrayList<>();
     for (IndexableCase doc = reader.read(); doc != null; doc = reader.read()) {
@@ -48,13 +53,14 @@ class CaseDocumentReadAheadTest {
       // the very bytes the writer sends, but for the time of indexing
       String sent = new String(read.get(i).source().asInputStream().readAllBytes(), UTF_8);
       assertThat(withoutIndexedAt(sent))
-          .isEqualTo(withoutIndexedAt(JsonMapper.shared().writeValueAsString(expected.source())));
+          .isEqualTo(withoutIndexedAt(JsonpUtils.toJsonString(expected.source(), CLIENT_JSON)));
     }
   }
 
   @Test
   void aRestartResumesAfterTheCasesHandedOutNotAfterThoseReadAhead() throws Exception {
-    CaseDocumentReadAhead first = new CaseDocumentReadAhead(new ListCursor(CASES), 10, BUILDERS);
+    CaseDocumentReadAhead first =
+        new CaseDocumentReadAhead(new ListCursor(CASES), 10, CLIENT_JSON, BUILDERS);
     ExecutionContext context = new ExecutionContext();
     first.open(context);
     for (int i = 0; i < 7; i++) {
@@ -63,7 +69,8 @@ class CaseDocumentReadAheadTest {
     first.update(context); // what a committed chunk of 7 saves
     first.close();
 
-    CaseDocumentReadAhead again = new CaseDocumentReadAhead(new ListCursor(CASES), 10, BUILDERS);
+    CaseDocumentReadAhead again =
+        new CaseDocumentReadAhead(new ListCursor(CASES), 10, CLIENT_JSON, BUILDERS);
     again.open(context);
     List<String> rest = new ArrayList<>();
     for (IndexableCase doc = again.read(); doc != null; doc = again.read()) {

@@ -3,7 +3,6 @@ package cn.cpsx.search.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,13 +19,13 @@ class CaseSearchDocumentMaskingTest {
                  "narrative":"投诉人欧阳娜娜来电，手机１３９　１２３４　５６７８，身份证１１０１０５１９４９１２３１００２ｘ。"}
                 """);
 
-    Map<String, Object> doc =
+    CaseSearchDocument doc =
         CaseSearchDocument.of(
             new CaseSearchDocument.Source("USCC", "银行", "BANK", "F1", 1), record, Instant.now());
 
-    String words = (String) doc.get("narrativeWords");
+    String words = doc.narrativeWords();
     assertThat(words).doesNotContain("13912345678", "1234", "11010519491231002", "娜娜");
-    assertThat((String) doc.get("narrative")).contains("欧阳**", "139****5678", "110105************");
-    assertThat(doc.get("complainant").toString()).doesNotContain("13912345678", "1234 5678", "娜娜");
+    assertThat(doc.narrative()).contains("欧阳**", "139****5678", "110105************");
+    assertThat(doc.complainant().toString()).doesNotContain("13912345678", "1234 5678", "娜娜");
   }
 }

@@ -3,6 +3,7 @@ package cn.cpsx.portal.complaint;
 import cn.cpsx.portal.CodeLabels;
 import cn.cpsx.schemas.CaseFields;
 import cn.cpsx.schemas.CodeLists;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.BufferedWriter;
@@ -90,8 +91,8 @@ class CaseExport {
     List<FieldValue> after = null;
     while (rows < MAX_ROWS) {
       int size = (int) Math.min(PAGE, MAX_ROWS - rows);
-      List<Hit<Map>> hits = search.page(query, after, size);
-      for (Hit<Map> hit : hits) {
+      List<Hit<CaseSearchDocument>> hits = search.page(query, after, size);
+      for (Hit<CaseSearchDocument> hit : hits) {
         writeRow(csv, hit.source(), locale);
         rows++;
       }
@@ -105,7 +106,7 @@ class CaseExport {
     return rows;
   }
 
-  private void writeRow(Writer csv, Map<?, ?> source, Locale locale) throws IOException {
+  private void writeRow(Writer csv, CaseSearchDocument source, Locale locale) throws IOException {
     for (int i = 0; i < COLUMNS.size(); i++) {
       if (i > 0) {
         csv.write(',');
@@ -122,13 +123,44 @@ class CaseExport {
     csv.write("\r\n");
   }
 
-  private static Object value(Map<?, ?> source, String column) {
-    int dot = column.indexOf('.');
-    if (dot < 0) {
-      return source.get(column);
+  /** The indexed value of a column: a date-time as filed, an amount as a number. */
+  static Object value(CaseSearchDocument source, String column) {
+    CaseSearchDocument.Complainant complainant = source.complainant();
+    if (column.startsWith("complainant.")) {
+      if (complainant == null) {
+        return null;
+      }
+      return switch (column) {
+        case "complainant.name" -> complainant.name();
+        case "complainant.idNumber" -> complainant.idNumber();
+        case "complainant.phone" -> complainant.phone();
+        case "complainant.ageBand" -> complainant.ageBand();
+        default -> throw new IllegalArgumentException("no such column: " + column);
+      };
     }
-    Object parent = source.get(column.substring(0, dot));
-    return parent instanceof Map<?, ?> map ? map.get(column.substring(dot + 1)) : null;
+    return switch (column) {
+      case "institution" -> source.institution();
+      case "institutionName" -> source.institutionName();
+      case "institutionType" -> source.institutionType();
+      case "caseNo" -> source.caseNo();
+      case "receivedAt" -> source.receivedAt();
+      case "channel" -> source.channel();
+      case "businessCategory" -> source.businessCategory();
+      case "reason" -> source.reason();
+      case "demand" -> source.demand();
+      case "amountInvolved" -> source.amountInvolved();
+      case "region" -> source.region();
+      case "narrative" -> source.narrative();
+      case "status" -> source.status();
+      case "resolvedAt" -> source.resolvedAt();
+      case "outcome" -> source.outcome();
+      case "redressAmount" -> source.redressAmount();
+      case "satisfaction" -> source.satisfaction();
+      case "extended" -> source.extended();
+      case "province" -> source.province();
+      case "deadline" -> source.deadline();
+      default -> throw new IllegalArgumentException("no such column: " + column);
+    };
   }
 
   /**

@@ -1,7 +1,10 @@
 package cn.cpsx.portal.complaint;
 
+import cn.cpsx.search.document.CaseSearchDocument;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One case in a result list, masked as the index holds it.
@@ -27,30 +30,29 @@ public record CaseHit(
     String narrative,
     List<String> highlights) {
 
-  static CaseHit of(Map<?, ?> source, List<String> highlights, java.time.Instant now) {
-    String status = str(source, "status");
-    String deadline = str(source, "deadline");
+  static CaseHit of(CaseSearchDocument source, List<String> highlights, Instant now) {
+    OffsetDateTime deadline = source.deadline();
     boolean overdue =
         deadline != null
-            && !CaseFilters.CLOSED_STATUSES.contains(status)
-            && java.time.OffsetDateTime.parse(deadline).toInstant().isBefore(now);
-    Object amount = source.get("amountInvolved");
+            && !CaseFilters.CLOSED_STATUSES.contains(source.status())
+            && deadline.toInstant().isBefore(now);
+    BigDecimal amount = source.amountInvolved();
     return new CaseHit(
-        str(source, "institution"),
-        str(source, "institutionName"),
-        str(source, "caseNo"),
-        str(source, "receivedAt"),
-        deadline,
-        str(source, "businessCategory"),
-        str(source, "reason"),
-        str(source, "channel"),
-        str(source, "demand"),
-        str(source, "province"),
-        status,
-        str(source, "outcome"),
-        amount instanceof Number n ? n.doubleValue() : null,
+        source.institution(),
+        source.institutionName(),
+        source.caseNo(),
+        text(source.receivedAt()),
+        text(deadline),
+        source.businessCategory(),
+        source.reason(),
+        source.channel(),
+        source.demand(),
+        source.province(),
+        source.status(),
+        source.outcome(),
+        amount == null ? null : amount.doubleValue(),
         overdue,
-        str(source, "narrative"),
+        source.narrative(),
         highlights);
   }
 
@@ -59,8 +61,8 @@ public record CaseHit(
     return "/regulator/cases/" + institution + "/" + caseNo;
   }
 
-  private static String str(Map<?, ?> source, String key) {
-    Object value = source.get(key);
-    return value == null ? null : value.toString();
+  /** A date-time as filed (its offset kept), the text the pages cut the date from. */
+  private static String text(OffsetDateTime time) {
+    return time == null ? null : time.toString();
   }
 }

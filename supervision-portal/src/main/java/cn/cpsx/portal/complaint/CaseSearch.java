@@ -1,6 +1,7 @@
 package cn.cpsx.portal.complaint;
 
 import cn.cpsx.portal.institution.InstitutionDirectory;
+import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -81,7 +82,7 @@ public class CaseSearch {
   private CaseSearchResult search(CaseQuery query, String scope, boolean withFacets)
       throws IOException {
     Instant asOf = CaseFilters.asOf(clock);
-    var hitsSent = async.search(requests.hits(query, scope, asOf), Map.class);
+    var hitsSent = async.search(requests.hits(query, scope, asOf), CaseSearchDocument.class);
     var lastIndexedSent = async.search(requests.lastIndexed(), Void.class);
     CompletableFuture<SearchResponse<Void>> countsSent = null;
     Map<CaseFacet, CompletableFuture<SearchResponse<Void>>> chosenSent =
@@ -96,9 +97,9 @@ public class CaseSearch {
     // PostgreSQL answers while Elasticsearch works.
     IndexFreshness.Waiting waiting = freshness.waiting();
 
-    SearchResponse<Map> hitsResponse = join(hitsSent);
+    SearchResponse<CaseSearchDocument> hitsResponse = join(hitsSent);
     List<CaseHit> hits = new ArrayList<>();
-    for (Hit<Map> hit : hitsResponse.hits().hits()) {
+    for (Hit<CaseSearchDocument> hit : hitsResponse.hits().hits()) {
       hits.add(
           CaseHit.of(hit.source(), hit.highlight().getOrDefault("narrative", List.of()), asOf));
     }
@@ -138,7 +139,7 @@ public class CaseSearch {
       totalAtLeast = counted != null && counted.relation() == TotalHitsRelation.Gte;
     }
     String next = null;
-    List<Hit<Map>> page = hitsResponse.hits().hits();
+    List<Hit<CaseSearchDocument>> page = hitsResponse.hits().hits();
     if (page.size() == query.size()
         && (totalAtLeast || (long) query.page() * query.size() < total)) {
       next = SearchCursor.encode(page.getLast().sort());
@@ -167,9 +168,10 @@ public class CaseSearch {
   }
 
   /** One page of hits without facets or highlights, for the streamed export. */
-  List<Hit<Map>> page(CaseQuery query, List<FieldValue> after, int size) throws IOException {
+  List<Hit<CaseSearchDocument>> page(CaseQuery query, List<FieldValue> after, int size)
+      throws IOException {
     SearchRequest request = requests.exportPage(query, CaseFilters.asOf(clock), after, size);
-    return client.search(request, Map.class).hits().hits();
+    return client.search(request, CaseSearchDocument.class).hits().hits();
   }
 
   /**

@@ -412,12 +412,12 @@ class SearchBenchmarkIT {
       es.indices().delete(d -> d.index(ALIAS + "-*"));
     }
     cn.cpsx.portal.CaseFixtures.ensureIndex(es, ALIAS);
-    BlockingQueue<List<Map<String, Object>>> batches = new ArrayBlockingQueue<>(4);
+    BlockingQueue<List<CaseSearchDocument>> batches = new ArrayBlockingQueue<>(4);
     Thread builder =
         Thread.ofPlatform()
             .start(
                 () -> {
-                  List<Map<String, Object>> batch = new ArrayList<>();
+                  List<CaseSearchDocument> batch = new ArrayList<>();
                   try {
                     for (BenchCase c : cases) {
                       batch.add(document(c));
@@ -437,19 +437,16 @@ class SearchBenchmarkIT {
     long start = System.nanoTime();
     long sent = 0;
     while (true) {
-      List<Map<String, Object>> batch = batches.take();
+      List<CaseSearchDocument> batch = batches.take();
       if (batch.isEmpty()) {
         break;
       }
       BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (Map<String, Object> doc : batch) {
+      for (CaseSearchDocument doc : batch) {
         bulk.operations(
             op ->
                 op.index(
-                    x ->
-                        x.index(ALIAS)
-                            .id(doc.get("institution") + ":" + doc.get("caseNo"))
-                            .document(doc)));
+                    x -> x.index(ALIAS).id(doc.institution() + ":" + doc.caseNo()).document(doc)));
       }
       var response = es.bulk(bulk.build());
       assertThat(response.errors()).isFalse();
@@ -468,7 +465,7 @@ class SearchBenchmarkIT {
         (System.nanoTime() - start) / 1e9);
   }
 
-  private static Map<String, Object> document(BenchCase c) {
+  private static CaseSearchDocument document(BenchCase c) {
     var record = JsonMapper.shared().createObjectNode();
     record.put("caseNo", "BENCH-" + c.n());
     record.put("receivedAt", c.received().toString());
