@@ -225,8 +225,10 @@ class PersonalDataMaskerTest {
           客户买买提·艾力称其银行卡被锁定。        | 客户买**·**称其银行卡被锁定。
           古丽娜扎尔·拜合提亚尔反映贷款问题。      | 古****·*****反映贷款问题。
           其丈夫扎西·多吉代为来电。                | 其丈夫扎*·**代为来电。
+          涉及人员：张三丰、李四光、王五洲。        | 涉及人员：张**、李**、王**。
+          催收员赵铁柱和钱金花多次上门。            | 催收员赵**和钱**多次上门。
           """)
-  void namesWrittenWithAMiddleDotAreMaskedWhole(String text, String expected) {
+  void namesWithAMiddleDotOrInAListAreMaskedWhole(String text, String expected) {
     assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
   }
 
