@@ -32,6 +32,13 @@ final class ChineseSurnames {
 
   private ChineseSurnames() {}
 
+  /** Every surname, single and compound. */
+  static java.util.List<String> all() {
+    java.util.List<String> all = new java.util.ArrayList<>(COMPOUND);
+    SINGLE.chars().distinct().forEach(c -> all.add(String.valueOf((char) c)));
+    return all;
+  }
+
   /** The length of the surname {@code text} starts with at {@code at}: 2, 1, or 0 for none. */
   static int at(String text, int at) {
     if (at + 2 <= text.length() && COMPOUND.contains(text.substring(at, at + 2))) {

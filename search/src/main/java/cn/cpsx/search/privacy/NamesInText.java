@@ -40,23 +40,24 @@ final class NamesInText {
   /** Words that start with a surname but name no person: places, institutions, products, roles. */
   private static final Set<String> GUARDED =
       Set.of(
-          "王府井", "张家口", "张家港", "张家界", "司马台", "客户经理", "经理", "经办", "经营", "经过", "经常", "经济", "高管", "高额",
-          "高息", "高利", "高新", "高速", "高铁", "高端", "金额", "金融", "金卡", "黄金", "白金", "白条", "金条", "包括", "万元",
-          "于是", "关于", "方面", "方式", "方案", "方便", "时间", "时候", "明细", "明确", "明显", "余额", "余额宝", "全部", "全额",
-          "全款", "单位", "单据", "费用", "付款", "付费", "严重", "严格", "房贷", "房屋", "车贷", "车辆", "车险", "车主", "平安",
-          "华夏", "招商", "兴业", "光大", "民生", "浦发", "中信", "交通", "邮储", "农业", "工商", "宁波", "江苏", "广发", "渤海",
-          "恒丰", "华安", "华泰", "国泰", "国寿", "太平", "太平洋", "人寿", "泰康", "安邦", "阳光", "富德", "花呗", "借呗", "京东",
-          "应该", "应当", "代扣", "代理", "代为", "安全", "安排", "任何", "任意", "计算", "计息", "解释", "解决", "解除", "申请",
-          "申诉", "曾经", "连续", "能否", "能够", "关闭", "关联", "管理", "查询", "查看", "周末", "周期", "周年", "常年", "许多",
-          "柏林", "江西", "黄山", "秦皇岛", "武汉", "温州", "常州", "苏州", "杭州", "郑州", "成都", "成功", "成本", "程序", "项目",
-          "通过", "通知", "龙华", "龙岗", "罗湖", "福田", "南山", "宝安", "申万", "宏源", "欧阳路", "上官村", "东方财富", "东方明珠",
-          "贺卡", "祝福", "童装", "章程", "保险", "保单", "保费", "保证", "利息", "利率", "时代", "明天", "年费", "年利率", "年化",
-          "年龄", "年月", "都是", "都有", "和解", "和平", "向其", "于今", "万达", "戴尔", "雷克萨斯", "华为", "小米", "苏宁",
-          "国美", "国家", "国内", "国际", "文件", "康复", "福利", "乐视", "梅州", "米兰", "宫颈", "夏季", "秋季", "冬季", "春节",
-          "晋江", "楚雄", "温江", "武侯", "锦江", "海淀", "朝阳", "东城", "西城", "丰台", "石景山", "房山", "通州", "顺义", "昌平",
-          "怀柔", "密云", "延庆", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口", "杨浦", "闵行", "宝山", "嘉定", "金山", "松江",
-          "青浦", "奉贤", "崇明", "天河", "越秀", "荔湾", "海珠", "白云", "黄埔", "番禺", "花都", "南沙", "从化", "增城", "江北",
-          "余杭", "萧山", "上城", "拱墅", "西湖", "滨江", "富阳", "临安", "桐庐", "淳安", "建德");
+          "银行", "银联", "家属", "家人", "家里", "家中", "王府井", "张家口", "张家港", "张家界", "司马台", "客户经理", "经理", "经办",
+          "经营", "经过", "经常", "经济", "高管", "高额", "高息", "高利", "高新", "高速", "高铁", "高端", "金额", "金融", "金卡",
+          "黄金", "白金", "白条", "金条", "包括", "万元", "于是", "关于", "方面", "方式", "方案", "方便", "时间", "时候", "明细",
+          "明确", "明显", "余额", "余额宝", "全部", "全额", "全款", "单位", "单据", "费用", "付款", "付费", "严重", "严格", "房贷",
+          "房屋", "车贷", "车辆", "车险", "车主", "平安", "华夏", "招商", "兴业", "光大", "民生", "浦发", "中信", "交通", "邮储",
+          "农业", "工商", "宁波", "江苏", "广发", "渤海", "恒丰", "华安", "华泰", "国泰", "国寿", "太平", "太平洋", "人寿", "泰康",
+          "安邦", "阳光", "富德", "花呗", "借呗", "京东", "应该", "应当", "代扣", "代理", "代为", "安全", "安排", "任何", "任意",
+          "计算", "计息", "解释", "解决", "解除", "申请", "申诉", "曾经", "连续", "能否", "能够", "关闭", "关联", "管理", "查询",
+          "查看", "周末", "周期", "周年", "常年", "许多", "柏林", "江西", "黄山", "秦皇岛", "武汉", "温州", "常州", "苏州", "杭州",
+          "郑州", "成都", "成功", "成本", "程序", "项目", "通过", "通知", "龙华", "龙岗", "罗湖", "福田", "南山", "宝安", "申万",
+          "宏源", "欧阳路", "上官村", "东方财富", "东方明珠", "贺卡", "祝福", "童装", "章程", "保险", "保单", "保费", "保证", "利息",
+          "利率", "时代", "明天", "年费", "年利率", "年化", "年龄", "年月", "都是", "都有", "和解", "和平", "向其", "于今", "万达",
+          "戴尔", "雷克萨斯", "华为", "小米", "苏宁", "国美", "国家", "国内", "国际", "文件", "康复", "福利", "乐视", "梅州",
+          "米兰", "宫颈", "夏季", "秋季", "冬季", "春节", "晋江", "楚雄", "温江", "武侯", "锦江", "海淀", "朝阳", "东城", "西城",
+          "丰台", "石景山", "房山", "通州", "顺义", "昌平", "怀柔", "密云", "延庆", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口",
+          "杨浦", "闵行", "宝山", "嘉定", "金山", "松江", "青浦", "奉贤", "崇明", "天河", "越秀", "荔湾", "海珠", "白云", "黄埔",
+          "番禺", "花都", "南沙", "从化", "增城", "江北", "余杭", "萧山", "上城", "拱墅", "西湖", "滨江", "富阳", "临安", "桐庐",
+          "淳安", "建德");
 
   private static final Pattern HONORIFIC =
       Pattern.compile(
@@ -79,7 +80,8 @@ final class NamesInText {
           "投诉人", "被投诉人", "来信人", "来电人", "来访人", "申请人", "被申请人", "车主", "持卡人", "被保险人", "投保人", "受益人",
           "借款人", "贷款人", "担保人", "联系人", "客户", "消费者", "当事人", "委托人", "代理人", "户名", "账户名", "开户人", "收款人",
           "付款人", "举报人", "反映人", "业主", "患者", "储户", "用户", "老人", "家属", "本人", "我叫", "我是", "自称", "名叫",
-          "叫做", "署名", "落款", "签名");
+          "叫做", "署名", "落款", "签名", "人员", "员工", "柜员", "职员", "业务员", "销售员", "催收员", "经办人", "负责人", "律师",
+          "户主", "亲属");
   private static final CueWords KIN_BEFORE =
       new CueWords(
           "妻子", "丈夫", "老公", "老婆", "儿子", "女儿", "父亲", "母亲", "爸爸", "妈妈", "老伴", "配偶", "孙子", "孙女", "外孙",
@@ -94,6 +96,10 @@ final class NamesInText {
           "的丈夫", "的儿子", "的女儿", "的父亲", "的母亲", "的家属", "的亲属", "的身份证", "的手机", "的银行卡", "的账户", "的信用卡",
           "的名下");
   private static final Pattern AFTER_CUE = Pattern.compile("(?:姓名)?(?:\\s*[:：】\\]]\\s*|为|是|系)?");
+
+  private static final String DOTS = "\u00B7\u2022\u30FB\u2027\u2219\u22C5";
+  private static final Pattern DOTTED =
+      Pattern.compile("\\p{IsHan}{1,10}(?:[" + DOTS + "]\\p{IsHan}{1,10})+");
 
   private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[。！？；;!?\\n】\\]）)]\\s*)");
 
@@ -127,8 +133,20 @@ final class NamesInText {
     cuedBefore(text, KIN_BEFORE, false, termAt, boundary, names);
     cuedAfter(text, termAt, boundary, names);
     atSentenceStart(text, termAt, boundary, names);
+    dotted(text, names);
+    listed(text, names);
     List<PersonalDataSpan> spans = new ArrayList<>();
     for (int[] name : names) {
+      if (name.length == 3) { // a transliterated name: its first character kept
+        spans.add(
+            new PersonalDataSpan(
+                PersonalDataKind.NAME,
+                normalised.startInOriginal(name[0]),
+                normalised.endInOriginal(name[1]),
+                text.charAt(name[0])
+                    + text.substring(name[0] + 1, name[1]).replaceAll("\\p{IsHan}", "*")));
+        continue;
+      }
       extendShortGivenName(text, name);
       int surname = Math.max(1, ChineseSurnames.at(text, name[0]));
       String mask =
@@ -259,6 +277,116 @@ final class NamesInText {
       int end = nameEnd(text, start, false, termAt, boundary);
       if (end > 0) {
         add(names, start, end);
+      }
+    }
+  }
+
+  /**
+   * Names listed beside a name found (张三丰、李四光、王五洲; 李雷和韩梅梅): each neighbour of two to four
+   * characters that starts with a surname and ends where the list goes on or stops is a name too.
+   */
+  private static void listed(String text, List<int[]> names) {
+    List<int[]> found = new ArrayList<>(names);
+    while (!found.isEmpty()) {
+      int[] name = found.removeLast();
+      if (name.length == 3) {
+        continue;
+      }
+      int next = name[1] + 1;
+      if (name[1] < text.length() && "、和".indexOf(text.charAt(name[1])) >= 0) {
+        int end = listedNameEnd(text, next);
+        if (end > 0 && names.stream().noneMatch(n -> n[0] < end && next < n[1])) {
+          int[] neighbour = {next, end};
+          names.add(neighbour);
+          found.add(neighbour);
+        }
+      }
+      int before = name[0] - 1;
+      if (before > 0 && text.charAt(before) == '、') {
+        for (int start = Math.max(0, before - 4); start <= before - 2; start++) {
+          int from = start;
+          if (listedNameEnd(text, start) == before
+              && names.stream().noneMatch(n -> n[0] < before && from < n[1])) {
+            int[] neighbour = {start, before};
+            names.add(neighbour);
+            found.add(neighbour);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** The end of a listed name starting at {@code start}: before 、 or a follower of names; or -1. */
+  private static int listedNameEnd(String text, int start) {
+    int surname = ChineseSurnames.at(text, start);
+    if (surname == 0) {
+      return -1;
+    }
+    for (int end = start + surname + 1; end <= Math.min(text.length(), start + 4); end++) {
+      if (!givenNameChars(text, start + surname, end)) {
+        return -1;
+      }
+      boolean listGoesOnOrStops =
+          end == text.length() || "、，。；;,.!?！？）)".indexOf(text.charAt(end)) >= 0;
+      if ((listGoesOnOrStops || followsName(text, end)) && accepted(text, start, end)) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Names of Uyghur, Tibetan, Mongolian or foreign people, written with a middle dot between their
+   * parts (阿卜杜拉·买买提, 古丽娜扎尔·拜合提亚尔): taken after a label or kinship word, or before a word that
+   * follows names. A firm's product written the same way (京东·白条) has no such cue.
+   */
+  private static void dotted(String text, List<int[]> names) {
+    if (text.chars().noneMatch(c -> DOTS.indexOf(c) >= 0)) {
+      return; // most narratives: no regular-expression scan at all
+    }
+    Matcher dotted = DOTTED.matcher(text);
+    while (dotted.find()) {
+      int firstDot = dotted.start();
+      while (DOTS.indexOf(text.charAt(firstDot)) < 0) {
+        firstDot++;
+      }
+      int lastDot = firstDot;
+      for (int at = firstDot; at < dotted.end(); at++) {
+        if (DOTS.indexOf(text.charAt(at)) >= 0) {
+          lastDot = at;
+        }
+      }
+      // 投诉人阿卜杜拉·…: the name starts after the last label inside the run of characters
+      int start = dotted.start();
+      boolean cued = false;
+      for (int at = dotted.start(); at < firstDot; at++) {
+        int length = Math.max(LABEL.lengthAt(text, at), KIN_BEFORE.lengthAt(text, at));
+        if (length > 0 && at + length < firstDot) {
+          start = at + length;
+          cued = true;
+        }
+      }
+      // …·买买提提出申请: and ends before the first word that follows names
+      int end = dotted.end();
+      for (int at = lastDot + 2; at < dotted.end(); at++) {
+        if (AFTER_NAME.lengthAt(text, at) > 0 || FUNCTION_CHARS.indexOf(text.charAt(at)) >= 0) {
+          end = at;
+          break;
+        }
+      }
+      boolean followed = end < dotted.end() || end >= text.length() || !isHan(text.charAt(end));
+      boolean institution = false;
+      for (int at = start; at < end; at++) {
+        institution |=
+            PLACE_OR_INSTITUTION.lengthAt(text, at) > 0
+                || GUARDED.contains(text.substring(at, Math.min(end, at + 2)));
+      }
+      if ((cued || (followed && end < dotted.end())) && !institution) {
+        int from = start;
+        int to = end;
+        names.removeIf(name -> name[0] < to && from < name[1]);
+        names.add(new int[] {from, to, 1});
       }
     }
   }

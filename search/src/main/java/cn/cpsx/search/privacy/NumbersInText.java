@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * on both sides.
  *
  * <p>Digit groups joined by at most three separator characters form a run; within a run the longest
- * sequence of whole groups that is a valid number of some kind is taken first. Checks keep
- * look-alikes alone: a resident ID needs its ISO 7064 MOD 11-2 check character, a province prefix
- * and a real birth date, a card number must pass Luhn and start like a card (3–6), a mobile starts
- * 13–19, a landline has a real area code. Numbers glued to Latin letters (contract and order codes
- * such as {@code HT0829129477}) are skipped, except after a few labels people write (ID, Tel, No…).
+ * sequence of whole groups that is a valid number of some kind is taken first. A resident ID has a
+ * province prefix and a real birth date (18 characters; 15 digits, the first-generation form, only
+ * after an ID label); a card number has 16–19 digits and starts like a card (3–6); a mobile starts
+ * 13–19; a landline has a real area code. A check that fails (ISO 7064 MOD 11-2 of an ID, Luhn of a
+ * card) does not make a number anonymous: people mistype one digit of their own ID or card, and the
+ * other digits still identify them. Such a number is left alone only when a label says what else it
+ * is ({@code 流水号}, {@code 合同编号}, {@code 订单号}…). Numbers glued to Latin letters (contract and order
+ * codes such as {@code HT0829129477}) are skipped, except after a few labels people write (ID, Tel,
+ * No…).
  */
 final class NumbersInText {
 
@@ -40,6 +44,17 @@ final class NumbersInText {
   // A landline written without its area code is only told from other numbers by what precedes it.
   private static final Pattern PHONE_CUE =
       Pattern.compile("(?:电话|座机|固话|致电|拨打|来电|联系方式|Tel|TEL|tel)(?:号码|号)?(?:是|为)?[:：.\\s]{0,2}$");
+  // A label that names a number as something other than personal data: a serial, contract, order,
+  // ticket or policy number. Only numbers that fail their check are left alone for it.
+  private static final Pattern NOT_PERSONAL_LABEL =
+      Pattern.compile(
+          "(?:流水|编|序列|凭证|交易|批次|参考|受理|回执|发票|票据?|案件?|工单|订单|运单|快递单|保单|单|合同|协议|业务|申请)"
+              + "(?:号码?|编号|编码|代码)(?:是|为)?[:：#\\s]{0,3}$"
+              + "|(?:流水|编号|合同|订单|工单|保单)(?:是|为)?[:：#\\s]{0,3}$");
+  // What announces a first-generation (15-digit) resident ID: with no check character and a
+  // two-digit year, only the label tells it from other 15-digit numbers.
+  private static final Pattern ID_LABEL =
+      Pattern.compile("(?:身份证|证件|公民身份|居民身份|ID)(?:号码|号|编号)?(?:是|为)?[:：\\s]{0,3}$");
   private static final Set<String> LABELS_BEFORE_NUMBERS =
       Set.of(
           "ID", "id", "Tel", "TEL", "tel", "Mobile", "mobile", "MOBILE", "Phone", "phone", "PHONE",
@@ -159,13 +174,23 @@ final class NumbersInText {
       return null;
     }
     int prefixed = plusBefore(text, start);
-    if (ResidentId.isValid(digits) && looksLikeResidentId(digits)) {
+    String before = text.substring(Math.max(0, start - 12), start);
+    boolean looksLikeId = looksLikeResidentId(digits);
+    if (looksLikeId && (ResidentId.isValid(digits) || !labelledNotPersonal(before))) {
       return span(
           normalised,
           PersonalDataKind.RESIDENT_ID,
           start,
           end,
           digits.substring(0, 6) + "*".repeat(12));
+    }
+    if (looksLikeFirstGenerationId(digits) && ID_LABEL.matcher(before).find()) {
+      return span(
+          normalised,
+          PersonalDataKind.RESIDENT_ID,
+          start,
+          end,
+          digits.substring(0, 6) + "*".repeat(9));
     }
     if (digits.indexOf('X') >= 0) {
       return null;
@@ -174,8 +199,8 @@ final class NumbersInText {
         && digits.length() <= 19
         && digits.charAt(0) >= '3'
         && digits.charAt(0) <= '6'
-        && luhn(digits)
-        && !looksLikeResidentId(digits)) {
+        && !looksLikeId
+        && (luhn(digits) || !labelledNotPersonal(before))) {
       return span(
           normalised,
           PersonalDataKind.BANK_CARD,
@@ -299,8 +324,8 @@ final class NumbersInText {
   }
 
   /**
-   * An 18-digit number with a province prefix and a real birth date is a resident ID with a wrong
-   * check digit (a typo), not a bank card: neither rule masks it (§6 asks for the check digit).
+   * An 18-character number with a province prefix and a real birth date: a resident ID, with a
+   * right or a mistyped check character, never a bank card.
    */
   static boolean looksLikeResidentId(String digits) {
     if (digits.length() != 18
@@ -310,6 +335,27 @@ final class NumbersInText {
     try {
       LocalDate birth = LocalDate.parse(digits.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
       return birth.getYear() >= 1900 && birth.getYear() <= 2100;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean labelledNotPersonal(String before) {
+    return NOT_PERSONAL_LABEL.matcher(before).find();
+  }
+
+  /**
+   * A 15-digit first-generation resident ID (issued until 2004, valid for life for some): a
+   * province prefix and a real birth date {@code yyMMdd} of the 1900s, no check character.
+   */
+  static boolean looksLikeFirstGenerationId(String digits) {
+    if (digits.length() != 15
+        || !CodeLists.standard().contains(CodeLists.PROVINCE, digits.substring(0, 2))) {
+      return false;
+    }
+    try {
+      LocalDate.parse("19" + digits.substring(6, 12), DateTimeFormatter.BASIC_ISO_DATE);
+      return true;
     } catch (DateTimeParseException e) {
       return false;
     }

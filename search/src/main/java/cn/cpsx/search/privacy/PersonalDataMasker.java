@@ -35,7 +35,8 @@ public final class PersonalDataMasker {
    * Raised whenever the masker finds more than before; an index built by a lower version may hold
    * personal data the current masker would hide, and must be rebuilt.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION =
+      3; // 3: mistyped IDs and cards, spelt-out numbers, dotted and Latin names
 
   // Compiled once (String.matches and replaceAll compile on every call); the same expressions.
   private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
@@ -143,7 +144,9 @@ public final class PersonalDataMasker {
   static List<PersonalDataSpan> find(String text) {
     NormalisedText normalised = NormalisedText.of(text);
     List<PersonalDataSpan> spans = new ArrayList<>(NumbersInText.find(normalised));
-    for (PersonalDataSpan name : NamesInText.find(normalised)) {
+    List<PersonalDataSpan> names = new ArrayList<>(NamesInText.find(normalised));
+    names.addAll(LatinNamesInText.find(normalised));
+    for (PersonalDataSpan name : names) {
       if (spans.stream().noneMatch(name::overlaps)) {
         spans.add(name);
       }

@@ -214,7 +214,8 @@ final class MaskingCorpus {
   }
 
   Planted residentId() {
-    String id = residentIdNumber();
+    // one in five mistyped in its check character: still the person's ID, still masked
+    String id = random.nextInt(5) == 0 ? mistyped(residentIdNumber()) : residentIdNumber();
     String written = random.nextInt(3) == 0 ? id.replace('X', 'x') : id;
     written =
         switch (random.nextInt(4)) {
@@ -242,6 +243,9 @@ final class MaskingCorpus {
   Planted card() {
     int length = pick(List.of(16, 16, 19, 19, 18, 17));
     String number = luhnComplete(pick(CARD_BINS) + digits(length - 7));
+    if (random.nextInt(5) == 0) {
+      number = mistyped(number); // a card number with a typo (failing Luhn) identifies its holder
+    }
     String written =
         random.nextInt(3) == 0
             ? number
@@ -301,16 +305,21 @@ final class MaskingCorpus {
     };
   }
 
+  /** The number with its last (check) character wrong. */
+  private static String mistyped(String good) {
+    char last = good.charAt(good.length() - 1);
+    char wrong = last == 'X' || last == '9' ? '0' : (char) (last + 1);
+    return good.substring(0, good.length() - 1) + wrong;
+  }
+
+  // A number that fails its check and that a label names as something else is no one's ID or card.
   private String badResidentId() {
-    String good = residentIdNumber();
-    char wrong = good.charAt(17) == '0' ? '1' : '0';
-    return good.substring(0, 17) + wrong;
+    return pick(new String[] {"流水号", "交易流水号：", "合同编号"}) + mistyped(residentIdNumber());
   }
 
   private String badCard() {
-    String good = luhnComplete("622202" + digits(9 + random.nextInt(3)));
-    char last = good.charAt(good.length() - 1);
-    return good.substring(0, good.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+    return pick(new String[] {"合同编号", "订单号", "业务编号："})
+        + mistyped(luhnComplete("622202" + digits(9 + random.nextInt(3))));
   }
 
   // ---- narratives ----

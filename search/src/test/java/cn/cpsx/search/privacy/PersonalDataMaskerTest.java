@@ -191,4 +191,73 @@ class PersonalDataMaskerTest {
   void lookAlikesSurvive(String text) {
     assertThat(PersonalDataMasker.narrative(text)).isEqualTo(text);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          身份证110105194912310021，卡被冻结。           | 身份证110105************，卡被冻结。
+          申请人（身份证号码：510104 19880808 2416）要求 | 申请人（身份证号码：510104************）要求
+          身份证号：110105491231002，系首代证件。         | 身份证号：110105*********，系首代证件。
+          银行卡6222 0212 3456 7890 123被盗刷            | 银行卡***************0123被盗刷
+          信用卡号 4392 2500 1234 5678 被冻结            | 信用卡号 ************5678 被冻结
+          账号6212261202011584349已挂失                  | 账号***************4349已挂失
+          """)
+  void aMistypedIdOrCardNumberStillIdentifiesItsHolder(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void aNumberReadOutInChineseNumeralsIsMaskedLikeDigits() {
+    assertThat(PersonalDataMasker.narrative("投诉人手机是一三八一二三四五六七八，请回电。"))
+        .isEqualTo("投诉人手机是138****5678，请回电。");
+    assertThat(PersonalDataMasker.narrative("电话幺三九零零零零幺幺幺幺。")).isEqualTo("电话139****1111。");
+    assertThat(PersonalDataMasker.narrative("第一二期分期，三五天内到账。")).isEqualTo("第一二期分期，三五天内到账。");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          投诉人阿卜杜拉·买买提提出理赔申请被拒。 | 投诉人阿***·***提出理赔申请被拒。
+          客户买买提·艾力称其银行卡被锁定。        | 客户买**·**称其银行卡被锁定。
+          古丽娜扎尔·拜合提亚尔反映贷款问题。      | 古****·*****反映贷款问题。
+          其丈夫扎西·多吉代为来电。                | 其丈夫扎*·**代为来电。
+          涉及人员：张三丰、李四光、王五洲。        | 涉及人员：张**、李**、王**。
+          催收员赵铁柱和钱金花多次上门。            | 催收员赵**和钱**多次上门。
+          """)
+  void namesWithAMiddleDotOrInAListAreMaskedWhole(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          He said his name is Zhang Wei and asked for a refund.   | He said his name is Zhang *** and asked for a refund.
+          The complainant, Wang Fang, called on 3 May.             | The complainant, Wang ****, called on 3 May.
+          Customer Li Ming complained about the fee.               | Customer Li **** complained about the fee.
+          Card holder OUYANG Nana lost her card.                   | Card holder OUYANG **** lost her card.
+          客户名叫 Chen Xiao Ming，称被误导。                       | 客户名叫 Chen **** ****，称被误导。
+          The complainant John Smith asked for a refund.           | The complainant John ***** asked for a refund.
+          """)
+  void namesInLatinLettersAreMaskedPastTheFirstWord(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Mr. Zhang from the Hong Kong branch of Ping An said so.",
+        "Customer Service Department replied on Monday.",
+        "The Bank of China Card Center froze the card.",
+        "京东·白条的分期利率过高。",
+        "交易流水号：230103195702166760，合同编号6222021234567890127。"
+      })
+  void latinWordsProductsAndLabelledSerialNumbersSurvive(String text) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(text);
+  }
 }
