@@ -59,14 +59,24 @@ class PersonalDataNotSearchableIT {
           "440305199001011236",
           "6217 0055 0473 6881 392",
           "abc.88@qq.com",
-          "贾宝玉");
+          "贾宝玉",
+          // masker v3: a mistyped ID and card, a number in Chinese numerals, names with a middle
+          // dot, in a list and in pinyin
+          "110101199003071235",
+          "6217 0000 1234 5678",
+          "一三八一二三四五六七八",
+          "13812345678",
+          "阿卜杜拉·买买提",
+          "张三丰",
+          "李四光",
+          "Zhang Wei");
 
   static final String CASE_A =
       """
       {"caseNo":"%s","receivedAt":"%s","channel":"PHONE","businessCategory":"WEALTH",
        "reason":"FUNDS_SECURITY","demand":"REFUND","region":"110105",
        "complainant":{"name":"欧阳娜娜","phone":"+86 139 1234 5678","idNumber":"11010519491231002x"},
-       "narrative":"投诉人欧阳娜娜反映年费被扣，其身份证１１０１０５ １９４９１２３１ ００２Ｘ名下信用卡6222 0212 3456 7890 128被盗刷，请回电+86 139 1234 5678或（０１０）８７６５４３２１转123，邮箱ｗｘｍ＠ｅｘａｍｐｌｅ．ｃｏｍ。其妻子刘晓燕代为投诉。",
+       "narrative":"投诉人欧阳娜娜反映年费被扣，其身份证１１０１０５ １９４９１２３１ ００２Ｘ名下信用卡6222 0212 3456 7890 128被盗刷，请回电+86 139 1234 5678或（０１０）８７６５４３２１转123，邮箱ｗｘｍ＠ｅｘａｍｐｌｅ．ｃｏｍ。其妻子刘晓燕代为投诉。其丈夫阿卜杜拉·买买提的身份证110101199003071235，卡号6217 0000 1234 5678，手机一三八一二三四五六七八；经办人员：张三丰、李四光。He said his name is Zhang Wei.",
        "status":"RECEIVED"}""";
   static final String CASE_B =
       """
