@@ -55,6 +55,13 @@ final class NumbersInText {
   // two-digit year, only the label tells it from other 15-digit numbers.
   private static final Pattern ID_LABEL =
       Pattern.compile("(?:身份证|证件|公民身份|居民身份|ID)(?:号码|号|编号)?(?:是|为)?[:：\\s]{0,3}$");
+  // Labels that say a number is someone's account or phone, whatever its shape.
+  private static final Pattern ACCOUNT_LABEL =
+      Pattern.compile(
+          "(?:卡号|账号|帐号|账户|帐户|存折|银行卡|信用卡|借记卡|储蓄卡|社保卡|对公户|收款账户|付款账户)(?:号码|号)?(?:是|为)?[:：\\s]{0,3}$");
+  private static final Pattern PHONE_LABEL =
+      Pattern.compile(
+          "(?:手机|电话|联系方式|座机|固话|微信|Tel|TEL|tel|Mobile|mobile|Phone|phone)(?:号码|号)?(?:是|为)?[:：\\s]{0,3}$");
   private static final Set<String> LABELS_BEFORE_NUMBERS =
       Set.of(
           "ID", "id", "Tel", "TEL", "tel", "Mobile", "mobile", "MOBILE", "Phone", "phone", "PHONE",
@@ -133,6 +140,7 @@ final class NumbersInText {
     if (gluedToCode(text, run.getFirst()[0])) {
       return;
     }
+    int foundBefore = found.size();
     int i = 0;
     while (i < run.size()) {
       int taken = -1;
@@ -160,6 +168,50 @@ final class NumbersInText {
       }
       i = taken >= 0 ? taken + 1 : i + 1;
     }
+    if (found.size() == foundBefore) {
+      PersonalDataSpan labelled = labelledNumber(normalised, run);
+      if (labelled != null) {
+        found.add(labelled);
+      }
+    }
+  }
+
+  /**
+   * A number of no known shape right after a label that says whose it is (账号：21 digits of a
+   * passbook, 身份证号码：an ID missing a digit, 手机号：a mobile missing one): masked whole but for what the
+   * mask of its kind keeps. Service numbers after a phone label ({@code 400}/{@code 800} lines,
+   * {@code 95xxx}) are no one's.
+   */
+  private static PersonalDataSpan labelledNumber(NormalisedText normalised, List<int[]> run) {
+    String text = normalised.text();
+    int start = run.getFirst()[0];
+    int end = run.getLast()[1];
+    StringBuilder digits = new StringBuilder();
+    run.forEach(group -> digits.append(text, group[0], group[1]));
+    String before = text.substring(Math.max(0, start - 12), start);
+    int n = digits.length();
+    if (n >= 10 && n <= 25 && ACCOUNT_LABEL.matcher(before).find()) {
+      return span(
+          normalised,
+          PersonalDataKind.BANK_CARD,
+          start,
+          end,
+          "*".repeat(n - 4) + digits.substring(n - 4));
+    }
+    if (n >= 14 && n <= 18 && ID_LABEL.matcher(before).find()) {
+      return span(
+          normalised,
+          PersonalDataKind.RESIDENT_ID,
+          start,
+          end,
+          digits.substring(0, 6) + "*".repeat(n - 6));
+    }
+    boolean serviceNumber =
+        digits.indexOf("400") == 0 || digits.indexOf("800") == 0 || digits.indexOf("95") == 0;
+    if (n >= 7 && n <= 13 && !serviceNumber && PHONE_LABEL.matcher(before).find()) {
+      return span(normalised, PersonalDataKind.MOBILE, start, end, "*".repeat(n));
+    }
+    return null;
   }
 
   private static PersonalDataSpan classify(
