@@ -5,6 +5,7 @@ import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
 import cn.cpsx.batch.job.OperatorJob;
+import cn.cpsx.schemas.database.JobHistory.CaseReindex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.time.OffsetDateTime;
@@ -42,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class CaseReindexJobConfiguration {
 
-  static final String JOB_NAME = "caseReindexJob";
+  static final String JOB_NAME = CaseReindex.JOB;
   private static final Logger log = LoggerFactory.getLogger(CaseReindexJobConfiguration.class);
   private static final String TARGET = "targetIndex";
   private static final String STARTED = "startedAt";
@@ -91,7 +92,7 @@ class CaseReindexJobConfiguration {
       ElasticsearchClient client,
       CaseIndexSetup setup,
       SearchIndexProperties search) {
-    return new StepBuilder("createTargetIndexStep", jobRepository)
+    return new StepBuilder(CaseReindex.CREATE_TARGET_STEP, jobRepository)
         .tasklet(
             (contribution, chunk) -> {
               setup.ensureIndex();
@@ -123,7 +124,7 @@ class CaseReindexJobConfiguration {
       PlatformTransactionManager transactionManager,
       JdbcCursorItemReader<StoredCase> currentCaseReader,
       CaseIndexWriter reindexWriter) {
-    return new StepBuilder("reindexCasesStep", jobRepository)
+    return new StepBuilder(CaseReindex.REINDEX_STEP, jobRepository)
         .<StoredCase, StoredCase>chunk(1000)
         .transactionManager(transactionManager)
         .reader(currentCaseReader)
@@ -161,7 +162,7 @@ class CaseReindexJobConfiguration {
       SearchIndexProperties search,
       CaseIndexSetup setup,
       JdbcClient jdbc) {
-    return new StepBuilder("swapAliasStep", jobRepository)
+    return new StepBuilder(CaseReindex.SWAP_ALIAS_STEP, jobRepository)
         .tasklet(
             (contribution, chunk) -> {
               ExecutionContext job =
