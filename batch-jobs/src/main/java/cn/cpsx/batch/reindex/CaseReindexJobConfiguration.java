@@ -36,9 +36,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code caseReindexJob}: {@code createTargetIndexStep} makes {@code <alias>-v<n+1>}; {@code
- * reindexCasesStep} loads every current case into it; {@code swapAliasStep} moves the alias in one
- * atomic request, re-writes the cases of filings validated while the job ran (they went to the old
- * index), and deletes the old index. Names are fixed: never rename them.
+ * reindexCasesStep} loads every current case into it; {@code swapAliasStep} refreshes it, so that
+ * searches find every case at once, and moves the alias in one atomic request, re-writes the cases
+ * of filings validated while the job ran (they went to the old index), and deletes the old index.
+ * The names are fixed and the portal reads them: {@link CaseReindex}.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseReindexJobConfiguration {
@@ -170,6 +171,9 @@ class CaseReindexJobConfiguration {
               String target = job.getString(TARGET);
               String alias = search.caseAlias();
               List<String> old = currentIndices(client, alias);
+              // Searches through the alias must find every case from the first moment: without
+              // this, a count right after the swap missed the cases of the last second's chunks.
+              client.indices().refresh(r -> r.index(target));
               client
                   .indices()
                   .updateAliases(
