@@ -1,6 +1,9 @@
 package cn.cpsx.schemas;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,13 +33,25 @@ public final class RequestParameters {
   private RequestParameters() {}
 
   /**
-   * Whether every parameter name and value is readable.
+   * Whether every parameter name and value of a request is readable, decoding them as UTF-8 unless
+   * the request names its charset. Parameters are decoded once, and the apps' filters run before
+   * Spring's CharacterEncodingFilter: a form posted without a charset (what browsers send) would
+   * otherwise be read as ISO-8859-1 for good, and every Chinese value in it garbled.
    *
-   * @param decode the request's parameters, decoded; a runtime exception means they are not UTF-8
+   * @param encoding the request's character encoding, null when it names none
+   * @param decodeAs sets the encoding to decode the parameters with
+   * @param decode the request's parameters, decoded; a runtime exception means they do not decode
    */
-  public static boolean readable(Supplier<Map<String, String[]>> decode, Refusing refusing) {
+  public static boolean readable(
+      Supplier<String> encoding,
+      Consumer<Charset> decodeAs,
+      Supplier<Map<String, String[]>> decode,
+      Refusing refusing) {
     Map<String, String[]> parameters;
     try {
+      if (encoding.get() == null) {
+        decodeAs.accept(StandardCharsets.UTF_8);
+      }
       parameters = decode.get();
     } catch (RuntimeException undecodable) {
       return false;

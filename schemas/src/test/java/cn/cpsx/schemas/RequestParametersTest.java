@@ -3,8 +3,12 @@ package cn.cpsx.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cpsx.schemas.RequestParameters.Refusing;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** What ingestion's REST API and the portal refuse in request parameters, and what they keep. */
@@ -14,8 +18,8 @@ class RequestParametersTest {
   void chineseAndPairedSurrogatesAreReadableEverywhere() {
     Map<String, String[]> parameters = Map.of("q", new String[] {"银行 😀 理财"});
 
-    assertThat(RequestParameters.readable(() -> parameters, Refusing.UNSTORABLE)).isTrue();
-    assertThat(RequestParameters.readable(() -> parameters, Refusing.CONTROL_CHARACTERS)).isTrue();
+    assertThat(readable(() -> parameters, Refusing.UNSTORABLE)).isTrue();
+    assertThat(readable(() -> parameters, Refusing.CONTROL_CHARACTERS)).isTrue();
   }
 
   @Test
@@ -27,7 +31,7 @@ class RequestParametersTest {
             Map.of("q", new String[] {"\udc00x"}),
             Map.of("q", new String[] {"x\ud83d"}))) {
       for (Refusing refusing : Refusing.values()) {
-        assertThat(RequestParameters.readable(() -> parameters, refusing))
+        assertThat(readable(() -> parameters, refusing))
             .as("%s %s", refusing, parameters.keySet())
             .isFalse();
       }
@@ -38,18 +42,33 @@ class RequestParametersTest {
   void lineBreaksAndTabsAreRefusedOnlyWhereControlCharactersAre() {
     Map<String, String[]> textArea = Map.of("note", new String[] {"line one\r\n\tline two"});
 
-    assertThat(RequestParameters.readable(() -> textArea, Refusing.UNSTORABLE)).isTrue();
-    assertThat(RequestParameters.readable(() -> textArea, Refusing.CONTROL_CHARACTERS)).isFalse();
+    assertThat(readable(() -> textArea, Refusing.UNSTORABLE)).isTrue();
+    assertThat(readable(() -> textArea, Refusing.CONTROL_CHARACTERS)).isFalse();
   }
 
   @Test
   void parametersThatDoNotDecodeAreRefused() {
     assertThat(
-            RequestParameters.readable(
+            readable(
                 () -> {
                   throw new IllegalArgumentException("not UTF-8");
                 },
                 Refusing.UNSTORABLE))
         .isFalse();
+  }
+
+  @Test
+  void parametersAreDecodedAsUtf8UnlessTheRequestNamesItsCharset() {
+    List<Charset> decodedAs = new ArrayList<>();
+    Map<String, String[]> parameters = Map.of("q", new String[] {"银行"});
+
+    RequestParameters.readable(() -> null, decodedAs::add, () -> parameters, Refusing.UNSTORABLE);
+    RequestParameters.readable(() -> "GBK", decodedAs::add, () -> parameters, Refusing.UNSTORABLE);
+
+    assertThat(decodedAs).containsExactly(StandardCharsets.UTF_8);
+  }
+
+  private static boolean readable(Supplier<Map<String, String[]>> decode, Refusing refusing) {
+    return RequestParameters.readable(() -> "UTF-8", charset -> {}, decode, refusing);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,11 @@ class ReadableParameters extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!readable(request)) {
+    if (!RequestParameters.readable(
+        request::getCharacterEncoding,
+        request::setCharacterEncoding,
+        request::getParameterMap,
+        Refusing.CONTROL_CHARACTERS)) {
       response.setStatus(400);
       response.setContentType("application/json;charset=UTF-8");
       JSON.writeValue(
@@ -49,19 +52,5 @@ class ReadableParameters extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  static boolean readable(HttpServletRequest request) {
-    return RequestParameters.readable(
-        () -> {
-          // This filter runs before Spring's CharacterEncodingFilter, and parameters are decoded
-          // once: a form posted without a charset (what browsers send) would be read as ISO-8859-1
-          // for good, and every Chinese value in it garbled.
-          if (request.getCharacterEncoding() == null) {
-            request.setCharacterEncoding(StandardCharsets.UTF_8);
-          }
-          return request.getParameterMap();
-        },
-        Refusing.CONTROL_CHARACTERS);
   }
 }

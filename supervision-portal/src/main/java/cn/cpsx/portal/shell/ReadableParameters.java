@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,12 @@ class ReadableParameters extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getDispatcherType() == DispatcherType.REQUEST && !readable(request)) {
+    if (request.getDispatcherType() == DispatcherType.REQUEST
+        && !RequestParameters.readable(
+            request::getCharacterEncoding,
+            request::setCharacterEncoding,
+            request::getParameterMap,
+            Refusing.UNSTORABLE)) {
       response.sendError(
           400,
           "A parameter of this request cannot be read: it holds U+0000 or is not UTF-8 /"
@@ -37,19 +41,5 @@ class ReadableParameters extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  static boolean readable(HttpServletRequest request) {
-    return RequestParameters.readable(
-        () -> {
-          // This filter runs before Spring's CharacterEncodingFilter, and parameters are decoded
-          // once: a form posted without a charset (what browsers send) would be read as ISO-8859-1
-          // for good, and every Chinese value in it garbled.
-          if (request.getCharacterEncoding() == null) {
-            request.setCharacterEncoding(StandardCharsets.UTF_8);
-          }
-          return request.getParameterMap();
-        },
-        Refusing.UNSTORABLE);
   }
 }
