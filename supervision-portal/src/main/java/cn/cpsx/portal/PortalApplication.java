@@ -1,10 +1,14 @@
 package cn.cpsx.portal;
 
+import cn.cpsx.schemas.database.SchemaAtStart;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The supervision portal: the regulator's workspace (search, analysis, review), the institutions'
@@ -13,6 +17,16 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PortalApplication {
+
+  /**
+   * batch-jobs alone migrates the database: this app validates it at start, waiting while
+   * batch-jobs migrates ({@code cpsx.schema.*}, {@link SchemaAtStart}).
+   */
+  @Bean
+  FlywayMigrationStrategy schemaAtStart(Environment environment) {
+    return Binder.get(environment).bindOrCreate(SchemaAtStart.PROPERTIES, SchemaAtStart.class)
+        ::apply;
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(PortalApplication.class, args);

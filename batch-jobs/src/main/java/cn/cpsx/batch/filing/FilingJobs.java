@@ -2,6 +2,7 @@ package cn.cpsx.batch.filing;
 
 import cn.cpsx.batch.JobStarts;
 import cn.cpsx.schemas.database.FilingQueue;
+import cn.cpsx.schemas.database.JobHistory.FilingProcessing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -127,7 +128,9 @@ public class FilingJobs implements DisposableBean {
   }
 
   static JobParameters parameters(String filingId) {
-    return new JobParametersBuilder().addString("filingId", filingId).toJobParameters();
+    return new JobParametersBuilder()
+        .addString(FilingProcessing.FILING_ID, filingId)
+        .toJobParameters();
   }
 
   /** Claims and processes waiting filings on this node's worker thread until none is left. */

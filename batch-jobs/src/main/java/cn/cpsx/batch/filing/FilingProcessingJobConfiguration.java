@@ -9,6 +9,7 @@ import cn.cpsx.batch.indexing.StoredCase;
 import cn.cpsx.batch.institution.InstitutionRegistry;
 import cn.cpsx.schemas.FilingHistory;
 import cn.cpsx.schemas.FilingValidator;
+import cn.cpsx.schemas.database.JobHistory.FilingProcessing;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
@@ -30,12 +31,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code filingProcessingJob(filingId)}: {@code validateFilingStep} then {@code indexCasesStep}.
- * Job and step names are part of the job repository's history: never rename them.
+ * Job, step and parameter names are part of the job repository's history and the portal reads them:
+ * they are defined once, in {@link FilingProcessing}.
  */
 @Configuration(proxyBeanMethods = false)
 class FilingProcessingJobConfiguration {
 
-  static final String JOB_NAME = "filingProcessingJob";
+  static final String JOB_NAME = FilingProcessing.JOB;
 
   /**
    * Cases per committed chunk; the reader builds the next chunk's documents while the writer sends
@@ -66,7 +68,7 @@ class FilingProcessingJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       ValidateFilingTasklet validateFilingTasklet) {
-    return new StepBuilder("validateFilingStep", jobRepository)
+    return new StepBuilder(FilingProcessing.VALIDATE_STEP, jobRepository)
         .tasklet(validateFilingTasklet, transactionManager)
         .build();
   }
@@ -92,7 +94,7 @@ class FilingProcessingJobConfiguration {
       CaseIndexSetup setup,
       SearchIndexProperties search,
       IndexedCountRecorder recorder) {
-    return new StepBuilder("indexCasesStep", jobRepository)
+    return new StepBuilder(FilingProcessing.INDEX_STEP, jobRepository)
         .<IndexableCase, IndexableCase>chunk(INDEX_CHUNK)
         .transactionManager(transactionManager)
         .reader(storedCaseReader)

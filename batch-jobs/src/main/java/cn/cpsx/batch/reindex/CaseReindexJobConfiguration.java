@@ -5,6 +5,7 @@ import cn.cpsx.batch.indexing.CaseIndexWriter;
 import cn.cpsx.batch.indexing.SearchIndexProperties;
 import cn.cpsx.batch.indexing.StoredCase;
 import cn.cpsx.batch.job.OperatorJob;
+import cn.cpsx.schemas.database.JobHistory.CaseReindex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.time.OffsetDateTime;
@@ -35,14 +36,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code caseReindexJob}: {@code createTargetIndexStep} makes {@code <alias>-v<n+1>}; {@code
- * reindexCasesStep} loads every current case into it; {@code swapAliasStep} moves the alias in one
- * atomic request, re-writes the cases of filings validated while the job ran (they went to the old
- * index), and deletes the old index. Names are fixed: never rename them.
+ * reindexCasesStep} loads every current case into it; {@code swapAliasStep} refreshes it, so that
+ * searches find every case at once, and moves the alias in one atomic request, re-writes the cases
+ * of filings validated while the job ran (they went to the old index), and deletes the old index.
+ * The names are fixed and the portal reads them: {@link CaseReindex}.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseReindexJobConfiguration {
 
-  static final String JOB_NAME = "caseReindexJob";
+  static final String JOB_NAME = CaseReindex.JOB;
   private static final Logger log = LoggerFactory.getLogger(CaseReindexJobConfiguration.class);
   private static final String TARGET = "targetIndex";
   private static final String STARTED = "startedAt";
@@ -91,7 +93,7 @@ class CaseReindexJobConfiguration {
       ElasticsearchClient client,
       CaseIndexSetup setup,
       SearchIndexProperties search) {
-    return new StepBuilder("createTargetIndexStep", jobRepository)
+    return new StepBuilder(CaseReindex.CREATE_TARGET_STEP, jobRepository)
         .tasklet(
             (contribution, chunk) -> {
               setup.ensureIndex();
@@ -123,7 +125,7 @@ class CaseReindexJobConfiguration {
       PlatformTransactionManager transactionManager,
       JdbcCursorItemReader<StoredCase> currentCaseReader,
       CaseIndexWriter reindexWriter) {
-    return new StepBuilder("reindexCasesStep", jobRepository)
+    return new StepBuilder(CaseReindex.REINDEX_STEP, jobRepository)
         .<StoredCase, StoredCase>chunk(1000)
         .transactionManager(transactionManager)
         .reader(currentCaseReader)
@@ -161,7 +163,7 @@ class CaseReindexJobConfiguration {
       SearchIndexProperties search,
       CaseIndexSetup setup,
       JdbcClient jdbc) {
-    return new StepBuilder("swapAliasStep", jobRepository)
+    return new StepBuilder(CaseReindex.SWAP_ALIAS_STEP, jobRepository)
         .tasklet(
             (contribution, chunk) -> {
               ExecutionContext job =
@@ -169,6 +171,9 @@ class CaseReindexJobConfiguration {
               String target = job.getString(TARGET);
               String alias = search.caseAlias();
               List<String> old = currentIndices(client, alias);
+              // Searches through the alias must find every case from the first moment: without
+              // this, a count right after the swap missed the cases of the last second's chunks.
+              client.indices().refresh(r -> r.index(target));
               client
                   .indices()
                   .updateAliases(

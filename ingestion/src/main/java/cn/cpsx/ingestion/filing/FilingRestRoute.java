@@ -11,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** REST channel of REPORTING-SPEC §4: {@code /api/v1/filings}. */
@@ -135,11 +137,15 @@ class FilingRestRoute extends RouteBuilder {
     HttpServletRequest request = request(exchange);
     AuthenticatedInstitution institution = AuthenticatedInstitution.of(request);
     String contentType = request.getContentType();
-    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+    if (!isJson(contentType)) {
       throw new FilingRejection(
           415,
-          Finding.of(
-              Rule.F001, null, null, "JSON", "Content-Type must be application/json on REST"));
+          Finding.variant(
+              Rule.F001,
+              "restContentType",
+              null,
+              null,
+              contentType == null ? "missing" : shortened(contentType)));
     }
     if (request.getContentLengthLong() > limits.maxFilingBytes()) {
       throw limits.tooLarge();
@@ -158,6 +164,26 @@ class FilingRestRoute extends RouteBuilder {
                 null,
                 envelope,
                 raw));
+  }
+
+  /**
+   * application/json, with or without parameters (a charset), as the spec and the OpenAPI document
+   * name it; not anything that merely starts so ({@code application/jsonp}), nor another {@code
+   * +json} type.
+   */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+    } catch (InvalidMediaTypeException unreadable) {
+      return false;
+    }
+  }
+
+  private static String shortened(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
   }
 
   private static String resource(String name) {

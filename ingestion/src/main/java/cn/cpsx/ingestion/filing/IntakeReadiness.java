@@ -1,12 +1,14 @@
 package cn.cpsx.ingestion.filing;
 
 import cn.cpsx.ingestion.IntakeError;
+import cn.cpsx.ingestion.security.RefusalAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 404 (found by the fault suite), which a filer may take as final and drop the filing. Until Camel
  * has started, the REST API answers 503 with {@code Retry-After}, which every filer knows to retry,
  * and the health ({@code intakeReadiness}) says OUT_OF_SERVICE, so whoever waits for the app to be
- * healthy (scripts, tests, a load balancer) waits for the routes too.
+ * healthy (scripts, tests, a load balancer) waits for the routes too. A SOAP call, which the same
+ * routes serve, gets its channel's answer instead ({@link RefusalAnswer}: a SOAP fault saying to
+ * retry), not the generic fault CXF gave while the routes were missing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,14 +37,16 @@ class IntakeReadiness extends OncePerRequestFilter implements HealthIndicator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BooleanSupplier routesStarted;
+  private final List<RefusalAnswer> channelAnswers;
 
   @Autowired
-  IntakeReadiness(CamelContext camel) {
-    this(() -> camel.getStatus().isStarted());
+  IntakeReadiness(CamelContext camel, List<RefusalAnswer> channelAnswers) {
+    this(() -> camel.getStatus().isStarted(), channelAnswers);
   }
 
-  IntakeReadiness(BooleanSupplier routesStarted) {
+  IntakeReadiness(BooleanSupplier routesStarted, List<RefusalAnswer> channelAnswers) {
     this.routesStarted = routesStarted;
+    this.channelAnswers = channelAnswers;
   }
 
   @Override
@@ -52,7 +58,8 @@ class IntakeReadiness extends OncePerRequestFilter implements HealthIndicator {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    return !request.getRequestURI().startsWith("/api/")
+        && channelAnswers.stream().noneMatch(channel -> channel.answers(request));
   }
 
   @Override
@@ -63,14 +70,20 @@ class IntakeReadiness extends OncePerRequestFilter implements HealthIndicator {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-    response.setContentType("application/json;charset=UTF-8");
-    JSON.writeValue(
-        response.getOutputStream(),
+    IntakeError error =
         new IntakeError(
             null,
             "报送服务正在启动，请于 " + RETRY_AFTER_SECONDS + " 秒后重试",
-            "The filing service is starting; retry in " + RETRY_AFTER_SECONDS + " seconds"));
+            "The filing service is starting; retry in " + RETRY_AFTER_SECONDS + " seconds");
+    for (RefusalAnswer channel : channelAnswers) {
+      if (channel.answers(request)) {
+        channel.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, error);
+        return;
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setContentType("application/json;charset=UTF-8");
+    JSON.writeValue(response.getOutputStream(), error);
   }
 }

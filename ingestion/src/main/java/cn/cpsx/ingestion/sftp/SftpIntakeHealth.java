@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * stay true when the intake itself is stuck.
  */
 @Component("sftpIntakeHealthIndicator") // shown as sftpIntake
+// the property too, read while scanning: SftpIntakeOff, under the same name, stands in when off
+@ConditionalOnBooleanProperty(name = "cpsx.sftp.enabled", matchIfMissing = true)
 @ConditionalOnBean(SftpGateway.class)
 class SftpIntakeHealth implements HealthIndicator {
 

@@ -34,6 +34,12 @@ final class SoapFaults {
   /** A soap:Client fault; the detail names no rule when none applies (e.g. a missing token). */
   static void write(HttpServletResponse response, int status, IntakeError error)
       throws IOException {
+    write(response, status, "soap:Client", error);
+  }
+
+  private static void write(
+      HttpServletResponse response, int status, String faultCode, IntakeError error)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("text/xml;charset=UTF-8");
     String rule = error.rule() == null ? "" : "<rule>" + error.rule() + "</rule>";
@@ -41,7 +47,9 @@ final class SoapFaults {
         .getOutputStream()
         .write(
             ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                    + "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>"
+                    + "<soap:Fault><faultcode>"
+                    + faultCode
+                    + "</faultcode><faultstring>"
                     + (error.rule() == null ? "" : error.rule() + ": ")
                     + HtmlUtils.htmlEscape(error.messageEn())
                     + "</faultstring><detail><FilingFault xmlns=\"https://cpsx.cn/schemas/filing/v1/service\">"
@@ -55,11 +63,13 @@ final class SoapFaults {
   }
 
   /**
-   * The security layer's 401/403 for SOAP calls: the same fault, not REST's JSON. Sent with HTTP
-   * 500 as SOAP 1.1's HTTP binding asks for every fault: SOAP stacks (CXF, the JAX-WS RI, WCF) turn
-   * a 401 or 403 into a transport error and never show its body, so only a 500 reaches the caller
-   * as a fault. The refusal stays visible: {@code WWW-Authenticate: Bearer} on a missing token, and
-   * the fault's texts.
+   * The security layer's 401/403 and the 503 while the routes start, for SOAP calls: the same
+   * fault, not REST's JSON. Sent with HTTP 500 as SOAP 1.1's HTTP binding asks for every fault:
+   * SOAP stacks (CXF, the JAX-WS RI, WCF) turn a 401, 403 or 503 into a transport error and never
+   * show its body, so only a 500 reaches the caller as a fault. The refusal stays visible: {@code
+   * WWW-Authenticate: Bearer} on a missing token, {@code Retry-After} while starting, and the
+   * fault's texts. A 503 is the server's state, not the caller's mistake: a {@code soap:Server}
+   * fault, which callers may retry.
    */
   @Component
   static class Refusals implements RefusalAnswer {
@@ -72,7 +82,11 @@ final class SoapFaults {
     @Override
     public void write(HttpServletResponse response, int status, IntakeError error)
         throws IOException {
-      SoapFaults.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, error);
+      SoapFaults.write(
+          response,
+          HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+          status >= 500 ? "soap:Server" : "soap:Client",
+          error);
     }
   }
 }

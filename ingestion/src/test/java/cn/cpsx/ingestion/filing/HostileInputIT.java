@@ -518,6 +518,23 @@ class HostileInputIT {
     rows.add(new Row("content-type: none", () -> u(valid()), null, 415, "F001"));
     rows.add(
         new Row(
+            "content-type: application/jsonp", () -> u(valid()), "application/jsonp", 415, "F001"));
+    rows.add(
+        new Row(
+            "content-type: application/problem+json",
+            () -> u(valid()),
+            "application/problem+json",
+            415,
+            "F001"));
+    rows.add(
+        new Row(
+            "content-type: Application/JSON in capitals",
+            () -> u(valid()),
+            "Application/JSON; charset=UTF-8",
+            202,
+            "OK"));
+    rows.add(
+        new Row(
             "content-type: JSON declared GBK, bytes GBK",
             () -> bytes(valid(), Charset.forName("GBK")),
             "application/json; charset=GBK",

@@ -2,6 +2,8 @@ package cn.cpsx.portal.job;
 
 import cn.cpsx.schemas.ReportingTime;
 import cn.cpsx.schemas.database.FilingQueue;
+import cn.cpsx.schemas.database.JobHistory.CaseReindex;
+import cn.cpsx.schemas.database.JobHistory.FilingProcessing;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the pipeline is doing, read from PostgreSQL: filings still on their way to the index
- * (records done / total), and batch-jobs' recent job runs from Spring Batch's JobRepository tables.
+ * (records done / total), and batch-jobs' recent job runs from Spring Batch's JobRepository tables,
+ * found by the job, step and parameter names batch-jobs builds its jobs with ({@link
+ * cn.cpsx.schemas.database.JobHistory}).
  */
 @Component
 public class JobProgress {
@@ -84,9 +88,9 @@ public class JobProgress {
                    coalesce((SELECT s.write_count FROM batch_step_execution s
                                JOIN batch_job_execution_params p
                                  ON p.job_execution_id = s.job_execution_id
-                                AND p.parameter_name = 'filingId'
+                                AND p.parameter_name = :filingId
                                 AND p.parameter_value = f.filing_id
-                              WHERE s.step_name = 'indexCasesStep'
+                              WHERE s.step_name = :indexStep
                               ORDER BY s.step_execution_id DESC LIMIT 1), 0) AS done
               FROM filing f LEFT JOIN institution i ON i.uscc = f.institution_uscc
              WHERE """
@@ -94,6 +98,8 @@ public class JobProgress {
                 + """
              ORDER BY f.seq LIMIT :limit
             """)
+        .param("filingId", FilingProcessing.FILING_ID)
+        .param("indexStep", FilingProcessing.INDEX_STEP)
         .param("limit", limit)
         .query(FilingInProgress.class)
         .list();
@@ -115,13 +121,13 @@ public class JobProgress {
                      AS parameters,
                    s.step_name AS step, coalesce(s.write_count, 0) AS done,
                    CASE
-                     WHEN s.step_name = 'reindexCasesStep'
+                     WHEN s.step_name = :reindexStep
                        THEN (SELECT count(*) FROM complaint_case)
-                     WHEN s.step_name = 'indexCasesStep'
+                     WHEN s.step_name = :indexStep
                        THEN (SELECT f.accepted_count FROM filing f
                                JOIN batch_job_execution_params p
                                  ON p.parameter_value = f.filing_id
-                                AND p.parameter_name = 'filingId'
+                                AND p.parameter_name = :filingId
                               WHERE p.job_execution_id = e.job_execution_id)
                    END AS total
               FROM batch_job_execution e
@@ -132,6 +138,9 @@ public class JobProgress {
                     ORDER BY step_execution_id DESC LIMIT 1) s ON true
              ORDER BY e.job_execution_id DESC LIMIT :limit
             """)
+        .param("reindexStep", CaseReindex.REINDEX_STEP)
+        .param("indexStep", FilingProcessing.INDEX_STEP)
+        .param("filingId", FilingProcessing.FILING_ID)
         .param("limit", limit)
         .query(JobRun.class)
         .list();

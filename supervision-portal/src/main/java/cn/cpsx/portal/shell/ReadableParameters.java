@@ -1,13 +1,13 @@
 package cn.cpsx.portal.shell;
 
+import cn.cpsx.schemas.RequestParameters;
+import cn.cpsx.schemas.RequestParameters.Refusing;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unpaired surrogate are answered 400 on the portal's error page (JSON for {@code /api/}), before
  * any controller sees them: PostgreSQL cannot hold either character, and the container's failure to
  * decode parameters would otherwise surface as a 500. Line breaks and tabs stay allowed (forms hold
- * text areas).
+ * text areas); the check is ingestion's too ({@link RequestParameters}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +28,12 @@ class ReadableParameters extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getDispatcherType() == DispatcherType.REQUEST && !readable(request)) {
+    if (request.getDispatcherType() == DispatcherType.REQUEST
+        && !RequestParameters.readable(
+            request::getCharacterEncoding,
+            request::setCharacterEncoding,
+            request::getParameterMap,
+            Refusing.UNSTORABLE)) {
       response.sendError(
           400,
           "A parameter of this request cannot be read: it holds U+0000 or is not UTF-8 /"
@@ -36,53 +41,5 @@ class ReadableParameters extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  static boolean readable(HttpServletRequest request) {
-    Map<String, String[]> parameters;
-    try {
-      // This filter runs before Spring's CharacterEncodingFilter, and parameters are decoded once:
-      // a form posted without a charset (what browsers send) would be read as ISO-8859-1 for good,
-      // and every Chinese value in it garbled.
-      if (request.getCharacterEncoding() == null) {
-        request.setCharacterEncoding(StandardCharsets.UTF_8);
-      }
-      parameters = request.getParameterMap();
-    } catch (RuntimeException undecodable) {
-      return false;
-    }
-    for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-      if (!clean(parameter.getKey())) {
-        return false;
-      }
-      for (String value : parameter.getValue()) {
-        if (!clean(value)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  static boolean clean(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isSurrogate(c)) {
-        boolean paired =
-            Character.isHighSurrogate(c)
-                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-        if (!paired) {
-          return false;
-        }
-        if (Character.isHighSurrogate(c)) {
-          i++;
-        }
-      }
-    }
-    return true;
   }
 }
