@@ -1,9 +1,12 @@
 package cn.cpsx.ingestion.filing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The envelope fields intake needs (who files, what, for which period), read by streaming a JSON
@@ -14,9 +17,7 @@ import java.io.IOException;
 public record FilingEnvelope(String institution, String filingType, String mode, String period) {
 
   private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final FilingEnvelope UNREAD = new FilingEnvelope(null, null, null, null);
 
@@ -25,20 +26,20 @@ public record FilingEnvelope(String institution, String filingType, String mode,
     String filingType = null;
     String mode = null;
     String period = null;
-    try (JsonParser parser = JSON.createParser(body)) {
+    try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return UNREAD;
       }
       JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (value == JsonToken.VALUE_STRING) {
           switch (name) {
-            case "institution" -> institution = parser.getText();
-            case "filingType" -> filingType = parser.getText();
-            case "mode" -> mode = parser.getText();
-            case "period" -> period = parser.getText();
+            case "institution" -> institution = parser.getString();
+            case "filingType" -> filingType = parser.getString();
+            case "mode" -> mode = parser.getString();
+            case "period" -> period = parser.getString();
             default -> {}
           }
         } else {
@@ -49,13 +50,13 @@ public record FilingEnvelope(String institution, String filingType, String mode,
       if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
         return UNREAD;
       }
-    } catch (IOException malformed) {
+    } catch (JacksonException malformed) {
       return UNREAD;
     }
     return new FilingEnvelope(institution, filingType, mode, period);
   }
 
-  private static void readThrough(JsonParser parser) throws IOException {
+  private static void readThrough(JsonParser parser) {
     if (!parser.currentToken().isStructStart()) {
       return;
     }
@@ -63,7 +64,7 @@ public record FilingEnvelope(String institution, String filingType, String mode,
     while (depth > 0) {
       JsonToken token = parser.nextToken();
       if (token == null) {
-        throw new IOException("document ends inside a value");
+        throw new StreamReadException(parser, "document ends inside a value");
       }
       if (token.isStructStart()) {
         depth++;

@@ -70,15 +70,13 @@ class FilingRestRoute extends RouteBuilder {
         .process(this::toIncomingFiling)
         .to("direct:receive-filing")
         .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-        .marshal()
-        .json();
+        .process(JsonAnswer::write);
 
     from("direct:rest-list-filings")
         .routeId("rest-list-filings")
         .routeConfigurationId(IntakeErrorHandling.REST_ERRORS)
         .process(this::listFilings)
-        .marshal()
-        .json();
+        .process(JsonAnswer::write);
 
     from("direct:rest-filing-status")
         .routeId("rest-filing-status")
@@ -91,8 +89,7 @@ class FilingRestRoute extends RouteBuilder {
                         FilingStatusRoute.INSTITUTION_HEADER,
                         AuthenticatedInstitution.of(request(exchange)).uscc()))
         .to("direct:filing-status")
-        .marshal()
-        .json();
+        .process(JsonAnswer::write);
   }
 
   /** {@code GET /api/v1/filings?type=…&period=…&limit=…}: the institution's own filings. */

@@ -26,7 +26,6 @@ class IntakeErrorHandling extends RouteConfigurationBuilder {
               }
               exchange.getMessage().setBody(rejection.error());
             })
-        .marshal()
-        .json();
+        .process(JsonAnswer::write);
   }
 }

@@ -2,7 +2,6 @@ package cn.cpsx.ingestion.filing;
 
 import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.ingestion.security.RefusalAnswer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The web server listens a moment before Camel has started the REST routes; a filing sent then got

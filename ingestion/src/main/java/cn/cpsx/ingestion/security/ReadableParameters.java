@@ -3,7 +3,6 @@ package cn.cpsx.ingestion.security;
 import cn.cpsx.ingestion.IntakeError;
 import cn.cpsx.schemas.RequestParameters;
 import cn.cpsx.schemas.RequestParameters.Refusing;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Query parameters of the REST API that cannot be read (bytes that are not UTF-8) or that hold a

@@ -69,8 +69,7 @@ class ReceiveFilingRouteTest {
               .routeId("http-channel")
               .routeConfigurationId(IntakeErrorHandling.REST_ERRORS)
               .to("direct:receive-filing")
-              .marshal()
-              .json();
+              .process(JsonAnswer::write);
         }
       };
     }
