@@ -27,6 +27,24 @@ public record CaseHit(
     String narrative,
     List<String> highlights) {
 
+  /** The fields of the indexed document a hit is made of (the search fetches only these). */
+  static final List<String> SOURCE_FIELDS =
+      List.of(
+          "institution",
+          "institutionName",
+          "caseNo",
+          "receivedAt",
+          "deadline",
+          "businessCategory",
+          "reason",
+          "channel",
+          "demand",
+          "province",
+          "status",
+          "outcome",
+          "amountInvolved",
+          "narrative");
+
   static CaseHit of(Map<?, ?> source, List<String> highlights, java.time.Instant now) {
     String status = str(source, "status");
     String deadline = str(source, "deadline");
