@@ -5,6 +5,7 @@ import cn.cpsx.search.document.CaseSearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.json.JsonData;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -205,15 +206,32 @@ public final class CaseFixtures {
 
   /** What batch-jobs' CaseIndexSetup does at start-up, for runs where it has not run yet. */
   public static void ensureIndex(ElasticsearchClient es, String alias) throws Exception {
-    try (InputStream template =
-        CaseSearchDocument.class.getResourceAsStream(
-            "/elasticsearch/_index_templates/cpsx-cases.json")) {
+    try (InputStream template = CaseSearchDocument.class.getResourceAsStream(TEMPLATE)) {
       es.indices()
           .putIndexTemplate(
               t -> t.withJson(template).name(alias).indexPatterns(alias + "-*").priority(100L));
     }
+    int version = templateVersion();
     if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
-      es.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true)));
+      // stamped as batch-jobs stamps its indices, so a test can tell an index of an older template
+      es.indices()
+          .create(
+              c ->
+                  c.index(alias + "-v1")
+                      .aliases(alias, a -> a.isWriteIndex(true))
+                      .mappings(m -> m.meta(TEMPLATE_VERSION, JsonData.of(version))));
+    }
+  }
+
+  private static final String TEMPLATE = "/elasticsearch/_index_templates/cpsx-cases.json";
+
+  /** The mapping {@code _meta} entry batch-jobs stamps indices with (CaseIndexSetup). */
+  public static final String TEMPLATE_VERSION = "templateVersion";
+
+  /** The case index template's {@code _meta.version}. */
+  public static int templateVersion() throws Exception {
+    try (InputStream template = CaseSearchDocument.class.getResourceAsStream(TEMPLATE)) {
+      return JsonMapper.shared().readTree(template).path("_meta").path("version").asInt();
     }
   }
 

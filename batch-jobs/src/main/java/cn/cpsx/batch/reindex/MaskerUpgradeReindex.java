@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
  * After an upgrade of the personal-data masker, the search index still holds documents masked by
  * the older one (which missed what the new one catches). At start-up, an index stamped with an
  * older masker version — or not stamped, as before version 2 — is rebuilt from PostgreSQL by {@code
- * caseReindexJob}, blue/green behind the alias, so search keeps answering meanwhile.
+ * caseReindexJob}, blue/green behind the alias, so search keeps answering meanwhile. The same
+ * happens when the index was created from an older index template ({@link
+ * CaseIndexSetup#CURRENT_TEMPLATE_VERSION}): a mapping an existing index cannot take, such as the
+ * narrative's word pairs for phrase search, needs a new index.
  */
 @Component
 class MaskerUpgradeReindex {
@@ -46,23 +49,29 @@ class MaskerUpgradeReindex {
       return;
     }
     int indexed;
+    int template;
     try {
       setup.ensureIndex();
       indexed = setup.indexedMaskerVersion();
+      template = setup.indexedTemplateVersion();
     } catch (Exception e) {
       log.warn(
           "could not read the search index's masker version ({}); not rebuilding now",
           e.toString());
       return;
     }
-    if (indexed >= PersonalDataMasker.VERSION) {
+    if (indexed >= PersonalDataMasker.VERSION
+        && template >= CaseIndexSetup.CURRENT_TEMPLATE_VERSION) {
       return;
     }
+    String reason =
+        indexed < PersonalDataMasker.VERSION
+            ? "masker v" + indexed + " -> v" + PersonalDataMasker.VERSION
+            : "template v" + template + " -> v" + CaseIndexSetup.CURRENT_TEMPLATE_VERSION;
     log.warn(
-        "search index {} was built by personal-data masker v{}, this is v{}: rebuilding it from PostgreSQL",
+        "search index {} was built by an older version ({}): rebuilding it from PostgreSQL",
         properties.caseAlias(),
-        indexed,
-        PersonalDataMasker.VERSION);
+        reason);
     CompletableFuture.runAsync(
         () -> {
           try {
@@ -70,8 +79,7 @@ class MaskerUpgradeReindex {
                 caseReindexJob,
                 new JobParametersBuilder()
                     .addLong("requestedAt", System.currentTimeMillis())
-                    .addString(
-                        "reason", "masker v" + indexed + " -> v" + PersonalDataMasker.VERSION)
+                    .addString("reason", reason)
                     .toJobParameters());
           } catch (Exception e) {
             log.error(

@@ -11,8 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every case index is stamped with the masker version that built it, so an index left by an older
- * masker is recognised at start-up and rebuilt (MaskerUpgradeReindex).
+ * Every case index is stamped with the masker version that built it and the template version it was
+ * created from, so an index left by an older masker or template is recognised at start-up and
+ * rebuilt (MaskerUpgradeReindex).
  */
 @SpringBootTest
 @ActiveProfiles("it")
@@ -30,6 +31,7 @@ class MaskerVersionStampIT {
           .indices()
           .create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true)));
       assertThat(setup.indexedMaskerVersion()).isZero();
+      assertThat(setup.indexedTemplateVersion()).isZero();
 
       setup.create(alias + "-v2", null);
       client
@@ -40,6 +42,9 @@ class MaskerVersionStampIT {
                       .actions(
                           a -> a.add(r -> r.index(alias + "-v2").alias(alias).isWriteIndex(true))));
       assertThat(setup.indexedMaskerVersion()).isEqualTo(PersonalDataMasker.VERSION);
+      assertThat(setup.indexedTemplateVersion())
+          .isEqualTo(CaseIndexSetup.CURRENT_TEMPLATE_VERSION)
+          .isGreaterThan(1);
     } finally {
       client.indices().delete(d -> d.index(alias + "-*"));
     }

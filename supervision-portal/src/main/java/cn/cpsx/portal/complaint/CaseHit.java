@@ -30,6 +30,30 @@ public record CaseHit(
     String narrative,
     List<String> highlights) {
 
+  /**
+   * The fields of the indexed document a hit is made of (the search fetches only these; the
+   * record's two primitives are fetched too, so that reading a partial source never meets a missing
+   * primitive).
+   */
+  static final List<String> SOURCE_FIELDS =
+      List.of(
+          "institution",
+          "institutionName",
+          "caseNo",
+          "filingSeq",
+          "receivedAt",
+          "deadline",
+          "extended",
+          "businessCategory",
+          "reason",
+          "channel",
+          "demand",
+          "province",
+          "status",
+          "outcome",
+          "amountInvolved",
+          "narrative");
+
   static CaseHit of(CaseSearchDocument source, List<String> highlights, Instant now) {
     OffsetDateTime deadline = source.deadline();
     boolean overdue =

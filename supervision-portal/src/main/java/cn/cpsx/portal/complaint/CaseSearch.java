@@ -182,6 +182,23 @@ public class CaseSearch {
   }
 
   /**
+   * Every request the search sends for that page, as it sends them (for the benchmark's raw side):
+   * the hits, the last-indexed time and, with {@code facets}, the counts.
+   */
+  List<SearchRequest> pageRequests(CaseQuery query, boolean facets) {
+    Instant asOf = CaseFilters.asOf(clock);
+    List<SearchRequest> sent = new ArrayList<>();
+    sent.add(requests.hits(query, null, asOf));
+    sent.add(requests.lastIndexed());
+    if (facets) {
+      CaseSearchRequests.FacetRequests facetRequests = requests.facets(query, null, asOf);
+      sent.add(facetRequests.counts());
+      sent.addAll(facetRequests.chosen().values());
+    }
+    return sent;
+  }
+
+  /**
    * Each facet's counted values (its top N), then any chosen value not among them, with its own
    * exact count (so a chosen value is never shown as 0 because others outnumber it, and it can be
    * unchosen). Institutions are named from the directory, not from the index.

@@ -6,17 +6,25 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 import co.elastic.clients.elasticsearch.core.CountRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The requests one case search sends, built apart so that each stays cheap and cacheable:
@@ -67,7 +75,12 @@ final class CaseSearchRequests {
                   asOf,
                   query.size(),
                   query.after() == null ? null : SearchCursor.decode(query.after()))
-              .trackTotalHits(t -> t.count(properties.exactTotalUpTo()));
+              .trackTotalHits(t -> t.count(properties.exactTotalUpTo()))
+              // the list shows these; narrativeWords alone is as long as the narrative
+              .source(src -> src.filter(f -> f.includes(CaseHit.SOURCE_FIELDS)))
+              // the same page asked again (back, a facet ticked and unticked, the raw page before
+              // the JSON) is answered from the shard's request cache until the index changes
+              .requestCache(true);
           if (query.q() != null) {
             s.highlight(
                 h ->
@@ -222,11 +235,44 @@ final class CaseSearchRequests {
         h ->
             h.bool(
                 b -> {
-                  b.should(m -> m.matchPhrase(p -> p.field("narrative").query(q)));
+                  exactPhrase(q).ifPresent(b::should);
                   for (String word : ChineseSegmenter.words(q)) {
-                    b.should(m -> m.matchPhrase(p -> p.field("narrative").query(word)));
+                    exactPhrase(word).ifPresent(b::should);
                   }
                   return b;
                 }));
+  }
+
+  private static final Analyzer NARRATIVE_ANALYZER = new StandardAnalyzer();
+
+  /**
+   * The phrase as adjacent positions of the narrative's own terms (the index's {@code standard}
+   * analyzer: one term per Chinese character). Not a {@code match_phrase}: that reads the indexed
+   * pairs of adjacent terms ({@code index_phrases}), which the highlighter cannot map back to the
+   * text, so nothing would be highlighted.
+   */
+  static Optional<Query> exactPhrase(String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream tokens = NARRATIVE_ANALYZER.tokenStream("narrative", text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        terms.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (terms.isEmpty()) {
+      return Optional.empty();
+    }
+    if (terms.size() == 1) {
+      return Optional.of(Query.of(t -> t.term(v -> v.field("narrative").value(terms.getFirst()))));
+    }
+    List<SpanQuery> clauses =
+        terms.stream()
+            .map(term -> SpanQuery.of(c -> c.spanTerm(t -> t.field("narrative").value(term))))
+            .toList();
+    return Optional.of(Query.of(n -> n.spanNear(sn -> sn.clauses(clauses).slop(0).inOrder(true))));
   }
 }

@@ -155,6 +155,21 @@ class CaseSearchQueryTest {
   }
 
   @Test
+  void highlightsFindThePhraseAsTheNarrativesOwnTermsNotAsIndexedPairs() {
+    String request =
+        json(requests.hits(CaseQuery.builder().q("POS机退款").sort("newest").build(), null, AS_OF));
+
+    assertThat(request)
+        .as("lower-cased Latin words and one term per Chinese character, as the standard analyzer")
+        .contains(
+            "{\"span_near\":{\"clauses\":[{\"span_term\":{\"narrative\":{\"value\":\"pos\"}}},"
+                + "{\"span_term\":{\"narrative\":{\"value\":\"机\"}}},"
+                + "{\"span_term\":{\"narrative\":{\"value\":\"退\"}}},"
+                + "{\"span_term\":{\"narrative\":{\"value\":\"款\"}}}]");
+    assertThat(CaseSearchRequests.exactPhrase("，。")).isEmpty();
+  }
+
+  @Test
   void amountSortPutsCasesWithoutAnAmountLast() {
     String request = json(requests.hits(CaseQuery.builder().sort("amount").build(), null, AS_OF));
 
