@@ -24,10 +24,13 @@ class JobProgressIT {
             """
             INSERT INTO filing (filing_id, institution_uscc, filing_type, format, channel, mode,
                                 received_at, sha256, size_bytes, raw, status, record_count,
-                                accepted_count, rejected_count, validated_at, status_detail)
+                                accepted_count, rejected_count, validated_at, status_detail, seq)
             VALUES (?, '91110000770914530P', 'CASES', 'JSON', 'REST', 'LIVE', now(), ?, 2,
                     '{}'::bytea, 'PARTIALLY_ACCEPTED', 40, 37, 3, now(),
-                    'waiting for the search index')
+                    'waiting for the search index',
+                    -- first in the queue: the page lists the oldest 200 waiting filings, and the
+                    -- shared test database holds whatever other modules' tests left waiting
+                    (SELECT coalesce(min(seq), 1) - 1 FROM filing))
             """)
         .params(filingId, UUID.randomUUID().toString().replace("-", "").repeat(2))
         .update();
