@@ -100,8 +100,7 @@ public class CaseSearch {
     SearchResponse<CaseSearchDocument> hitsResponse = join(hitsSent);
     List<CaseHit> hits = new ArrayList<>();
     for (Hit<CaseSearchDocument> hit : hitsResponse.hits().hits()) {
-      hits.add(
-          CaseHit.of(hit.source(), hit.highlight().getOrDefault("narrative", List.of()), asOf));
+      hits.add(CaseHit.of(hit.source(), joinedMarks(hit.highlight().get("narrative")), asOf));
     }
     long total;
     boolean totalAtLeast;
@@ -253,5 +252,16 @@ public class CaseSearch {
       }
       throw e;
     }
+  }
+
+  /**
+   * The highlighter marks a phrase one character at a time ({@code <em>转</em><em>账</em>}: the
+   * narrative's terms are single characters); one mark per phrase reads better and is what a screen
+   * reader should announce. The encoder escapes the text, so the tags are the only markup.
+   */
+  static List<String> joinedMarks(List<String> fragments) {
+    return fragments == null
+        ? List.of()
+        : fragments.stream().map(f -> f.replace("</em><em>", "")).toList();
   }
 }

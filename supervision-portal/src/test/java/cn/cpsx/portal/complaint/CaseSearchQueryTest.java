@@ -192,4 +192,13 @@ class CaseSearchQueryTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void aPhraseMarkedCharacterByCharacterIsShownAsOneMark() {
+    assertThat(
+            CaseSearch.joinedMarks(
+                List.of("客户反映<em>转</em><em>账</em><em>限</em><em>额</em>被调低，<em>限</em>额")))
+        .containsExactly("客户反映<em>转账限额</em>被调低，<em>限</em>额");
+    assertThat(CaseSearch.joinedMarks(null)).isEmpty();
+  }
 }
