@@ -1,6 +1,6 @@
 package cn.cpsx.batch.filing;
 
-import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.execution.JobStarts;
 import cn.cpsx.schemas.database.FilingQueue;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +42,7 @@ public class FilingJobs implements DisposableBean {
 
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
+  private final JobStarts starts;
   private final Job filingProcessingJob;
   private final JdbcClient jdbc;
   private final FilingClaims claims;
@@ -52,11 +53,13 @@ public class FilingJobs implements DisposableBean {
   FilingJobs(
       JobOperator jobOperator,
       JobRepository jobRepository,
+      JobStarts starts,
       Job filingProcessingJob,
       JdbcClient jdbc,
       FilingClaims claims) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
+    this.starts = starts;
     this.filingProcessingJob = filingProcessingJob;
     this.jdbc = jdbc;
     this.claims = claims;
@@ -78,8 +81,7 @@ public class FilingJobs implements DisposableBean {
     try {
       JobParameters parameters = parameters(filingId);
       recoverAbandonedRun(parameters);
-      return JobStarts.startOrSkip(
-          jobOperator, filingProcessingJob, parameters, log, "filing " + filingId);
+      return starts.startOrSkip(filingProcessingJob, parameters, log, "filing " + filingId);
     } finally {
       claims.release(filingId);
     }
