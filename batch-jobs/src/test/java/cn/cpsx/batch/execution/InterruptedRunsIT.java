@@ -180,6 +180,32 @@ class InterruptedRunsIT {
     assertThat(reports.generate(reportId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
   }
 
+  /**
+   * PostgreSQL lost while a report run committed: Spring Batch ends the run UNKNOWN and refuses to
+   * restart it; the next start reopens it and the version is drafted.
+   */
+  @Test
+  void aReportRunThatEndedUnknownIsReopenedAndGenerated() {
+    long reportId =
+        reports.request(RatingPeriod.parse(freeYear()).orElseThrow(), Instant.now(), "RecoveryIT");
+    JobExecution cut =
+        leftStarted(
+            reportJob, reportParameters(reportId), "collectReportFiguresStep", null, null, 0);
+    StepExecution step = cut.getStepExecutions().iterator().next();
+    step.setStatus(BatchStatus.UNKNOWN);
+    step.setEndTime(LocalDateTime.now());
+    jobRepository.update(step);
+    cut.setStatus(BatchStatus.UNKNOWN);
+    cut.setEndTime(LocalDateTime.now());
+    jobRepository.update(cut);
+
+    JobExecution rerun = reports.generate(reportId);
+
+    assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(rerun.getJobInstanceId()).isEqualTo(cut.getJobInstanceId());
+    assertThat(status(cut)).isEqualTo(BatchStatus.FAILED);
+  }
+
   @Test
   void everyRunTakesALeaseOfThisNodeAndFinishedOnesAreForgotten() {
     long reportId =
