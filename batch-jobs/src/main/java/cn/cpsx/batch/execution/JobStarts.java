@@ -1,12 +1,16 @@
 package cn.cpsx.batch.execution;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -29,13 +33,27 @@ import org.springframework.stereotype.Component;
  * validated filing and documents carry external versions; the rating steps replace the run's
  * figures and drafts; the report steps rewrite the version's figures and draft only a REQUESTED or
  * FAILED one; a verification rewrites its outcome. A job started here must stay so.
+ *
+ * <p>A start can also fail half-way: Spring Batch creates the job instance and then its first
+ * execution in two transactions, and when the second fails (a serialization failure between two
+ * nodes' or threads' starts, PostgreSQL gone) the instance is left without any execution, which
+ * Spring Batch then refuses to start for ever ("Cannot find any job execution for job instance";
+ * found by the fault suite). Such an instance holds no work, so it is removed and started afresh,
+ * once it is seen without an execution for longer than {@link #ORPHAN_GRACE}: a starter that is
+ * between its two transactions right now is not cut off.
  */
 @Component
 public class JobStarts {
 
+  /** How long an instance must stay without an execution before it is taken for a failed start. */
+  static final Duration ORPHAN_GRACE = Duration.ofSeconds(10);
+
   private final JobOperator operator;
   private final JobRepository repository;
   private final JobExecutionLeases leases;
+
+  /** Instances seen without any execution, and when first: removed after the grace. */
+  private final Map<Long, Instant> orphansSeen = new ConcurrentHashMap<>();
 
   JobStarts(JobOperator operator, JobRepository repository, JobExecutionLeases leases) {
     this.operator = operator;
@@ -50,7 +68,9 @@ public class JobStarts {
    */
   public JobExecution startOrSkip(Job job, JobParameters parameters, Logger log, String item) {
     try {
-      reopenIfUnknown(job, parameters, log);
+      if (!repairLastRun(job, parameters, log)) {
+        return null;
+      }
       JobExecution execution = operator.start(job, parameters);
       log.info("{}: {}", item, execution.getStatus());
       return execution;
@@ -66,11 +86,49 @@ public class JobStarts {
     }
   }
 
-  private void reopenIfUnknown(Job job, JobParameters parameters, Logger log) {
-    JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-    if (last == null || last.getStatus() != BatchStatus.UNKNOWN) {
-      return;
+  /**
+   * Reopens a last run that ended UNKNOWN and removes an instance a failed start left without an
+   * execution; false while such an instance is within its grace (not to be started yet).
+   */
+  private boolean repairLastRun(Job job, JobParameters parameters, Logger log) {
+    JobInstance instance = repository.getJobInstance(job.getName(), parameters);
+    if (instance == null) {
+      return true;
     }
+    JobExecution last = repository.getLastJobExecution(instance);
+    if (last == null) {
+      return removeOrphan(instance, parameters, log);
+    }
+    orphansSeen.remove(instance.getInstanceId());
+    if (last.getStatus() == BatchStatus.UNKNOWN) {
+      reopen(last, parameters, log);
+    }
+    return true;
+  }
+
+  private boolean removeOrphan(JobInstance instance, JobParameters parameters, Logger log) {
+    Instant now = Instant.now();
+    Instant seen = orphansSeen.putIfAbsent(instance.getInstanceId(), now);
+    if (seen == null || seen.plus(ORPHAN_GRACE).isAfter(now)) {
+      log.info(
+          "job instance {} of {} has no execution yet; if it still has none in {}, its start"
+              + " failed half-way and it is started afresh",
+          instance.getInstanceId(),
+          parameters,
+          ORPHAN_GRACE);
+      return false;
+    }
+    repository.deleteJobInstance(instance);
+    orphansSeen.remove(instance.getInstanceId());
+    log.info(
+        "removed job instance {} of {}, left without an execution by a start that failed"
+            + " half-way; starting afresh",
+        instance.getInstanceId(),
+        parameters);
+    return true;
+  }
+
+  private void reopen(JobExecution last, JobParameters parameters, Logger log) {
     ExitStatus reopened =
         ExitStatus.FAILED.addExitDescription(
             "ended UNKNOWN (database lost while committing); reopened to restart where its"
