@@ -1,6 +1,6 @@
 package cn.cpsx.batch.audit;
 
-import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.execution.JobStarts;
 import cn.cpsx.schemas.ReportingTime;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,12 @@ public class AuditChainJobs {
 
   private static final Logger log = LoggerFactory.getLogger(AuditChainJobs.class);
 
-  private final JobOperator jobOperator;
+  private final JobStarts starts;
   private final Job auditChainVerificationJob;
   private final JdbcClient jdbc;
 
-  AuditChainJobs(JobOperator jobOperator, Job auditChainVerificationJob, JdbcClient jdbc) {
-    this.jobOperator = jobOperator;
+  AuditChainJobs(JobStarts starts, Job auditChainVerificationJob, JdbcClient jdbc) {
+    this.starts = starts;
     this.auditChainVerificationJob = auditChainVerificationJob;
     this.jdbc = jdbc;
   }
@@ -47,8 +46,7 @@ public class AuditChainJobs {
 
   /** Runs (or finishes) a verification; null when it ran before or is running. */
   public synchronized JobExecution verify(long verificationId) {
-    return JobStarts.startOrSkip(
-        jobOperator,
+    return starts.startOrSkip(
         auditChainVerificationJob,
         parameters(verificationId),
         log,

@@ -1,8 +1,7 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.batch.execution.BatchNode;
 import cn.cpsx.schemas.database.FilingQueue;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
@@ -24,8 +23,10 @@ import org.springframework.stereotype.Component;
  * third of the lease by a thread of its own. A node killed mid-run stops renewing; once its lease
  * expires another node claims the filing and restarts its job where it stopped.
  *
- * <p>The node id must be stable across restarts of one node (host:port by default), so a node
- * restarted after a crash takes its own claims back at once instead of waiting for them to expire.
+ * <p>The node id ({@link BatchNode}) is stable across restarts of one node, so a node restarted
+ * after a crash releases its own claims at once ({@link #start}) instead of waiting for them to
+ * expire. The job runs themselves are recovered like every job's (execution {@code
+ * InterruptedRuns}).
  */
 @Component
 class FilingClaims implements SmartLifecycle {
@@ -42,12 +43,9 @@ class FilingClaims implements SmartLifecycle {
   private ScheduledExecutorService renewer;
 
   FilingClaims(
-      JdbcClient jdbc,
-      @Value("${cpsx.node.id:}") String nodeId,
-      @Value("${server.port:8082}") int port,
-      @Value("${cpsx.filing.lease:PT30S}") Duration lease) {
+      JdbcClient jdbc, BatchNode node, @Value("${cpsx.filing.lease:PT30S}") Duration lease) {
     this.jdbc = jdbc;
-    this.nodeId = nodeId.isBlank() ? hostName() + ":" + port : nodeId;
+    this.nodeId = node.id();
     this.lease = lease;
   }
 
@@ -184,6 +182,7 @@ class FilingClaims implements SmartLifecycle {
 
   @Override
   public void start() {
+    releaseAllOfThisNode();
     renewer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("filing-lease-renewer").daemon().factory());
@@ -203,13 +202,5 @@ class FilingClaims implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return renewer != null;
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
-    }
   }
 }

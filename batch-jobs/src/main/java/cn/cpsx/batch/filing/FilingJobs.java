@@ -1,6 +1,6 @@
 package cn.cpsx.batch.filing;
 
-import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.execution.JobStarts;
 import cn.cpsx.schemas.database.FilingQueue;
 import cn.cpsx.schemas.database.JobHistory.FilingProcessing;
 import java.util.HashSet;
@@ -12,15 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,6 +40,7 @@ public class FilingJobs implements DisposableBean {
 
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
+  private final JobStarts starts;
   private final Job filingProcessingJob;
   private final JdbcClient jdbc;
   private final FilingClaims claims;
@@ -53,11 +51,13 @@ public class FilingJobs implements DisposableBean {
   FilingJobs(
       JobOperator jobOperator,
       JobRepository jobRepository,
+      JobStarts starts,
       Job filingProcessingJob,
       JdbcClient jdbc,
       FilingClaims claims) {
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
+    this.starts = starts;
     this.filingProcessingJob = filingProcessingJob;
     this.jdbc = jdbc;
     this.claims = claims;
@@ -79,8 +79,7 @@ public class FilingJobs implements DisposableBean {
     try {
       JobParameters parameters = parameters(filingId);
       recoverAbandonedRun(parameters);
-      return JobStarts.startOrSkip(
-          jobOperator, filingProcessingJob, parameters, log, "filing " + filingId);
+      return starts.startOrSkip(filingProcessingJob, parameters, log, "filing " + filingId);
     } finally {
       claims.release(filingId);
     }
@@ -88,35 +87,13 @@ public class FilingJobs implements DisposableBean {
 
   /**
    * Under the claim, a run still "STARTED" is one whose node died (its lease expired) or this
-   * node's own from before a crash: mark it failed so the job can restart where it stopped.
-   *
-   * <p>A run that ended "UNKNOWN" lost its database while committing (PostgreSQL restarted under
-   * it): Spring Batch will not restart it, because it cannot tell whether the last chunk was
-   * committed, and the filing would wait forever. For this job either answer is safe, so it is
-   * marked failed too: a chunk and its step's progress commit in one PostgreSQL transaction (both
-   * or neither), validation does nothing for a filing already validated, and documents carry
-   * external versions, so a chunk sent twice changes nothing.
+   * node's own from before a crash: mark it failed so the job can restart where it stopped, without
+   * waiting for the next look for interrupted runs (execution {@code InterruptedRuns}). A run that
+   * ended "UNKNOWN" is reopened by {@link JobStarts}.
    */
   private void recoverAbandonedRun(JobParameters parameters) {
     JobExecution last =
         jobRepository.getLastJobExecution(FilingProcessingJobConfiguration.JOB_NAME, parameters);
-    if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
-      ExitStatus reopened =
-          ExitStatus.FAILED.addExitDescription(
-              "ended UNKNOWN (database lost while committing); reopened to restart where its"
-                  + " last committed chunk left off");
-      for (StepExecution step : last.getStepExecutions()) {
-        if (step.getStatus() == BatchStatus.UNKNOWN) {
-          step.setStatus(BatchStatus.FAILED);
-          step.setExitStatus(reopened);
-          jobRepository.update(step);
-        }
-      }
-      last.setStatus(BatchStatus.FAILED);
-      last.setExitStatus(reopened);
-      jobRepository.update(last);
-      log.info("reopened run {} of {}, which ended UNKNOWN", last.getId(), parameters);
-    }
     if (last != null && last.isRunning()) {
       try {
         jobOperator.recover(last);

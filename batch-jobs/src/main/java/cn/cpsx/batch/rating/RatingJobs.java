@@ -1,6 +1,6 @@
 package cn.cpsx.batch.rating;
 
-import cn.cpsx.batch.JobStarts;
+import cn.cpsx.batch.execution.JobStarts;
 import cn.cpsx.batch.job.OperatorJob;
 import cn.cpsx.schemas.rating.RatingMethodology;
 import cn.cpsx.schemas.rating.RatingPeriod;
@@ -17,7 +17,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,13 +31,13 @@ public class RatingJobs {
 
   private static final Logger log = LoggerFactory.getLogger(RatingJobs.class);
 
-  private final JobOperator jobOperator;
+  private final JobStarts starts;
   private final Job ratingJob;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  RatingJobs(JobOperator jobOperator, Job ratingJob, JdbcClient jdbc, Clock clock) {
-    this.jobOperator = jobOperator;
+  RatingJobs(JobStarts starts, Job ratingJob, JdbcClient jdbc, Clock clock) {
+    this.starts = starts;
     this.ratingJob = ratingJob;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -66,8 +65,7 @@ public class RatingJobs {
 
   /** Computes a run (or finishes a failed one); null when it was computed before or is running. */
   public synchronized JobExecution compute(long runId) {
-    return JobStarts.startOrSkip(
-        jobOperator, ratingJob, parameters(runId), log, "rating run " + runId);
+    return starts.startOrSkip(ratingJob, parameters(runId), log, "rating run " + runId);
   }
 
   /** Runs requested in the portal: picked up within seconds; a failed one is retried each round. */

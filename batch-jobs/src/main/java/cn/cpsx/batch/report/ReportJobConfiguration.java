@@ -136,7 +136,10 @@ class ReportJobConfiguration {
               .findFirst()
               .orElse(execution.getExitStatus().getExitDescription());
       jdbc.sql(
-              "UPDATE report_version SET status = 'FAILED', failure = ? WHERE id = ? AND status = 'REQUESTED'")
+              """
+              UPDATE report_version SET status = 'FAILED', failure = ?
+               WHERE id = ? AND status IN ('REQUESTED', 'FAILED')
+              """)
           .params(cause == null ? "unknown" : cause, id)
           .update();
     }

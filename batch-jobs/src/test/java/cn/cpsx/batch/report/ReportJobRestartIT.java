@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 class ReportJobRestartIT {
 
-  static final Path FONTS = tempDirectory();
+  static final Path FONTS = tempDirectory("cpsx-report-fonts");
   static final Path FONT = FONTS.resolve("DroidSansFallbackFull.ttf");
 
   @DynamicPropertySource
@@ -54,7 +54,7 @@ class ReportJobRestartIT {
   @Test
   void aRunFailingForTheFontIsRetriedAsTheSameInstanceAndRendersOnlyWhatWasLeft()
       throws IOException {
-    String period = freeYear() + "-Q2";
+    String period = freeYear(jdbc) + "-Q2";
     long id = reports.request(RatingPeriod.parse(period).orElseThrow(), Instant.now(), "RestartIT");
 
     JobExecution failed = reports.generate(id);
@@ -125,8 +125,8 @@ class ReportJobRestartIT {
         .singleRow();
   }
 
-  /** A year without report versions (cases in it do not matter to this test). */
-  private int freeYear() {
+  /** A year without report versions (cases in it do not matter to these tests). */
+  static int freeYear(JdbcClient jdbc) {
     int year;
     do {
       year = ThreadLocalRandom.current().nextInt(1000, 1200);
@@ -138,9 +138,10 @@ class ReportJobRestartIT {
     return year;
   }
 
-  private static Path tempDirectory() {
+  /** A folder for a font the test puts in place when it wants the report drawn. */
+  static Path tempDirectory(String prefix) {
     try {
-      return Files.createTempDirectory("cpsx-report-fonts");
+      return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
