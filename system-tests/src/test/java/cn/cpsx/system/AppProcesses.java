@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the packaged apps as processes, the way they are deployed, on test ports and against the
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * jars come from Maven (failsafe sets {@code cpsx.app.<module>} to the jar this build packaged).
  */
 final class AppProcesses {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The three apps, each with the variable its port is set by. */
   enum App {
@@ -107,6 +110,10 @@ final class AppProcesses {
    * Waits until the app on {@code port} reports itself UP: five minutes at most, since on the
    * shared 2-core machine under a load of 20 and more an app has been seen to need over two.
    */
+  /**
+   * Waits until the app's own status is UP: the top-level status of the health answer. Not any "UP"
+   * in the body: while Camel starts, ingestion answers DOWN with components already UP.
+   */
   static void awaitHealthy(int port) {
     HttpClient http = HttpClient.newHttpClient();
     await()
@@ -121,6 +128,7 @@ final class AppProcesses {
                             .build(),
                         HttpResponse.BodyHandlers.ofString())
                     .body()
-                    .contains("\"UP\""));
+                    .transform(body -> JSON.readTree(body).path("status").asString())
+                    .equals("UP"));
   }
 }
