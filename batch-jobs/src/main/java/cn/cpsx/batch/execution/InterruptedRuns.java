@@ -1,9 +1,6 @@
 package cn.cpsx.batch.execution;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -34,7 +31,7 @@ class InterruptedRuns implements SmartLifecycle {
   private final JobOperator jobOperator;
   private final Duration interval;
 
-  private ScheduledExecutorService looker;
+  private final BackgroundLoop looker = new BackgroundLoop("interrupted-runs");
 
   InterruptedRuns(
       JobExecutionLeases leases,
@@ -84,22 +81,16 @@ class InterruptedRuns implements SmartLifecycle {
   /** The first look runs at once, before the sweeps begin; then one every interval. */
   @Override
   public void start() {
-    looker =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("interrupted-runs").daemon().factory());
-    looker.scheduleWithFixedDelay(this::look, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    looker.start(this::look, Duration.ZERO, interval);
   }
 
   @Override
   public void stop() {
-    if (looker != null) {
-      looker.shutdownNow();
-      looker = null;
-    }
+    looker.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return looker != null;
+    return looker.isRunning();
   }
 }

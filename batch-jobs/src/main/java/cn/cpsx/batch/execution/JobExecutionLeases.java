@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.AbstractJob;
@@ -44,7 +41,7 @@ public class JobExecutionLeases
   /** Executions this process runs right now. */
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
-  private ScheduledExecutorService renewer;
+  private final BackgroundLoop renewer = new BackgroundLoop("job-lease-renewer");
 
   JobExecutionLeases(
       JdbcClient jdbc,
@@ -195,24 +192,18 @@ public class JobExecutionLeases
 
   @Override
   public void start() {
-    renewer =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("job-lease-renewer").daemon().factory());
-    long period = Math.max(1, lease.toMillis() / 3);
-    renewer.scheduleWithFixedDelay(this::renewHeld, period, period, TimeUnit.MILLISECONDS);
+    Duration period = lease.dividedBy(3);
+    renewer.start(this::renewHeld, period, period);
     log.info("batch-jobs node {} holds its job executions with a lease of {}", node.id(), lease);
   }
 
   @Override
   public void stop() {
-    if (renewer != null) {
-      renewer.shutdownNow();
-      renewer = null;
-    }
+    renewer.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return renewer != null;
+    return renewer.isRunning();
   }
 }

@@ -1,5 +1,6 @@
 package cn.cpsx.batch.filing;
 
+import cn.cpsx.batch.execution.BackgroundLoop;
 import cn.cpsx.batch.execution.BatchNode;
 import cn.cpsx.schemas.database.FilingQueue;
 import java.time.Duration;
@@ -7,9 +8,6 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +38,7 @@ class FilingClaims implements SmartLifecycle {
   /** Claims this process holds right now: never claimed twice by two threads of one node. */
   private final Set<String> held = ConcurrentHashMap.newKeySet();
 
-  private ScheduledExecutorService renewer;
+  private final BackgroundLoop renewer = new BackgroundLoop("filing-lease-renewer");
 
   FilingClaims(
       JdbcClient jdbc, BatchNode node, @Value("${cpsx.filing.lease:PT30S}") Duration lease) {
@@ -183,24 +181,18 @@ class FilingClaims implements SmartLifecycle {
   @Override
   public void start() {
     releaseAllOfThisNode();
-    renewer =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("filing-lease-renewer").daemon().factory());
-    long period = Math.max(1, lease.toMillis() / 3);
-    renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    Duration period = lease.dividedBy(3);
+    renewer.start(this::renew, period, period);
     log.info("batch-jobs node {} claims filings with a lease of {}", nodeId, lease);
   }
 
   @Override
   public void stop() {
-    if (renewer != null) {
-      renewer.shutdownNow();
-      renewer = null;
-    }
+    renewer.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return renewer != null;
+    return renewer.isRunning();
   }
 }
