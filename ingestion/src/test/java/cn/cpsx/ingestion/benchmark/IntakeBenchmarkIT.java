@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -97,7 +98,7 @@ class IntakeBenchmarkIT {
           .map(Integer::valueOf)
           .toList();
 
-  /** 1-case filings per row over REST and SOAP, and the same for 10,000-case filings. */
+  /** Filings a row: 1-case, then 10,000-case over REST and SOAP; the same over SFTP. */
   static final int FILINGS = Integer.getInteger("cpsx.bench.filings", 16);
 
   static final int LARGE_FILINGS = Integer.getInteger("cpsx.bench.large-filings", 2);
@@ -333,12 +334,12 @@ class IntakeBenchmarkIT {
     };
   }
 
-  interface FilingIdReader {
-    String read(String answer);
-  }
-
   private Filer http(
-      String uscc, String path, Map<String, String> headers, int expected, FilingIdReader filingId)
+      String uscc,
+      String path,
+      Map<String, String> headers,
+      int expected,
+      Function<String, String> filingId)
       throws Exception {
     String token = KeycloakTokens.forInstitution(uscc);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -358,7 +359,7 @@ class IntakeBenchmarkIT {
           throw new IllegalStateException(
               path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return filingId.read(response.body());
+        return filingId.apply(response.body());
       }
 
       @Override
