@@ -36,7 +36,7 @@ public final class PersonalDataMasker {
    * personal data the current masker would hide, and must be rebuilt.
    */
   public static final int VERSION =
-      3; // 3: mistyped IDs and cards, spelt-out numbers, dotted and Latin names
+      4; // 4: names written apart, numbers over line breaks, spelt-out e-mail addresses
 
   // Compiled once (String.matches and replaceAll compile on every call); the same expressions.
   private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
