@@ -27,7 +27,7 @@ final class LatinNamesInText {
 
   private static final Pattern TWO_WORDS =
       Pattern.compile(
-          "(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})[ \\u00A0]{1,2}([A-Z][a-z]*(?:-[A-Za-z][a-z]*|'(?!s(?![A-Za-z]))[A-Za-z][a-z]*)?"
+          "(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})(?:[ \\u00A0]{1,2}|(?<=[A-Z]{2}),[ \\u00A0]?)([A-Z][a-z]*(?:-[A-Za-z][a-z]*|'(?!s(?![A-Za-z]))[A-Za-z][a-z]*)?"
               + "|[A-Z]{2,})(?:[ \\u00A0]([A-Z][a-z]+))?(?![A-Za-z])");
   private static final Pattern LABELLED =
       Pattern.compile(

@@ -196,8 +196,18 @@ final class NumbersInText {
         int end = run.get(j)[1];
         String firstGroup = text.substring(run.get(i)[0], run.get(i)[1]);
         boolean countryCode = j > i && (firstGroup.equals("86") || firstGroup.equals("0086"));
+        // 010 87654321/87654322: a second subscriber number after a landline shares its area code
+        boolean afterLandline =
+            found.size() > foundBefore && found.getLast().kind() == PersonalDataKind.LANDLINE;
         PersonalDataSpan span =
-            classify(normalised, digits.toString().toUpperCase(), start, end, countryCode, i == 0);
+            classify(
+                normalised,
+                digits.toString().toUpperCase(),
+                start,
+                end,
+                countryCode,
+                i == 0,
+                afterLandline);
         if (span != null) {
           found.add(span);
           int spanEnd = span.end();
@@ -285,7 +295,8 @@ final class NumbersInText {
       int start,
       int end,
       boolean countryCode,
-      boolean firstOfRun) {
+      boolean firstOfRun,
+      boolean afterLandline) {
     String text = normalised.text();
     if (digits.indexOf('X') >= 0 && digits.indexOf('X') != digits.length() - 1) {
       return null;
@@ -345,9 +356,10 @@ final class NumbersInText {
           extensionEnd(text, end),
           "0" + landline.group(1) + "-" + "*".repeat(landline.group(2).length()));
     }
-    if (firstOfRun
-        && SUBSCRIBER_ONLY.matcher(digits).matches()
-        && PHONE_CUE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+    if (SUBSCRIBER_ONLY.matcher(digits).matches()
+        && (afterLandline
+            || (firstOfRun
+                && PHONE_CUE.matcher(text.substring(Math.max(0, start - 12), start)).find()))) {
       return span(
           normalised,
           PersonalDataKind.LANDLINE,

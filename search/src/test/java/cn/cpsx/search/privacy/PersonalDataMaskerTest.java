@@ -282,6 +282,8 @@ class PersonalDataMaskerTest {
           雷横投诉称ATM吞卡，张顺声称从未办理。     | 雷*投诉称ATM吞卡，张*声称从未办理。
           通过手机银行向王建华转账5万元。           | 通过手机银行向王**转账5万元。
           韩立新、韩小军父子来访。                  | 韩**、韩**父子来访。
+          保证人冯国强，经手人褚海涛。              | 保证人冯**，经手人褚**。
+          收件人蒋文博，15011112222。               | 收件人蒋**，150****2222。
           客户 Chen Xiaoming（陈晓明）称被误导。    | 客户 Chen ********（陈**）称被误导。
           """)
   void namesWrittenApartOrRunIntoTheWordAfterThemAreMaskedAndTheWordKept(
@@ -302,6 +304,7 @@ class PersonalDataMaskerTest {
           手机号138 OO13 8000                    | 手机号138****8000
           手机号码1380013800O                    | 手机号码138****8000
           call +852 9123 4567 please             | call *********** please
+          电话：010 87654321/87654322            | 电话：010-********/********
           """)
   void numbersSplitOverLinesSpeltOrMistypedWithLettersAreMasked(String text, String expected) {
     // The table writes a line break inside a number as \n.
@@ -335,6 +338,8 @@ class PersonalDataMaskerTest {
           My husband Zhou Jie's account was frozen.    | My husband Zhou ***'s account was frozen.
           Agent Sarah Johnson promised a refund.       | Agent Sarah ******* promised a refund.
           Mr. John Smith of the branch was rude.       | Mr. John ***** of the branch was rude.
+          Name: LI, Xiaoming                           | Name: LI, ********
+          XIAOMING LI called the hotline.              | ******** LI called the hotline.
           """)
   void namesInLatinLettersInEnglishOrderOrAfterATitleAreMasked(String text, String expected) {
     assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
