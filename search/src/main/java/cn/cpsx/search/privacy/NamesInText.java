@@ -77,7 +77,8 @@ final class NamesInText {
   private static final String FUNCTION_CHARS = "的地得了着过在于和与及或是为被把将对向从给让由并而且但称说其此该之所他她它你我您都也就还";
   // Surnames that are far more often words at the start of a clause (经核实, 有类似): only HanLP or
   // a label before them may make them a name, as for the function characters.
-  private static final String WORD_FIRST = FUNCTION_CHARS + "经有";
+  private static final String CLAUSE_OPENERS = "经有";
+  private static final String WORD_FIRST = FUNCTION_CHARS + CLAUSE_OPENERS;
 
   // Strong cues: what follows is a name unless a guard word or a noun of the dictionary starts
   // there.
@@ -303,7 +304,7 @@ final class NamesInText {
         if (start > 0 && length - surname == 2 && FUNCTION_CHARS.indexOf(text.charAt(start)) >= 0) {
           continue;
         }
-        if (surname == 1 && WORD_FIRST.indexOf(text.charAt(start)) >= 0) {
+        if (surname == 1 && CLAUSE_OPENERS.indexOf(text.charAt(start)) >= 0) {
           continue; // 有类似投诉: only HanLP may call 有 a surname
         }
         if (followerStraddles(text, start, end) || guardedInside(text, start + surname, end)) {
