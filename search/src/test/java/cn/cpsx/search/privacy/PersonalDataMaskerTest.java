@@ -19,6 +19,13 @@ class PersonalDataMaskerTest {
     assertThat(PersonalDataMasker.idNumber("11010519491231002X")).isEqualTo("110105************");
   }
 
+  @Test
+  void aComplainantNameWrittenApartAndAPassportNumberKeepNoMoreThanTheirFirstPart() {
+    assertThat(PersonalDataMasker.name("陈 小 明")).isEqualTo("陈**");
+    assertThat(PersonalDataMasker.name("欧阳-娜娜")).isEqualTo("欧阳**");
+    assertThat(PersonalDataMasker.idNumber("E12345678")).isEqualTo("E********");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
