@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * of two or three capitalised words after an English label ({@code complainant John Smith}, {@code
  * customer: Maria Lopez}). The first word is kept, as a Chinese name keeps its surname; the letters
  * of the others become {@code *}. A surname alone ({@code Mr. Zhang}) identifies nobody and is
- * kept.
+ * kept. A pinyin name in English order ({@code Xiaoming Chen}) keeps its surname, the last word.
  *
  * <p>A pinyin name is a surname of {@link ChineseSurnames} in pinyin followed by a given name of
  * one or two pinyin syllables (HanLP's syllable table), both capitalised: ordinary English words
@@ -27,13 +27,15 @@ final class LatinNamesInText {
 
   private static final Pattern TWO_WORDS =
       Pattern.compile(
-          "(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})[ \\u00A0]{1,2}([A-Z][a-z]*(?:[-'][A-Za-z][a-z]*)?"
+          "(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})(?:[ \\u00A0]{1,2}|(?<=[A-Z]{2}),[ \\u00A0]?)([A-Z][a-z]*(?:-[A-Za-z][a-z]*|'(?!s(?![A-Za-z]))[A-Za-z][a-z]*)?"
               + "|[A-Z]{2,})(?:[ \\u00A0]([A-Z][a-z]+))?(?![A-Za-z])");
   private static final Pattern LABELLED =
       Pattern.compile(
-          "(?i:complainant|customer|client|consumer|cardholder|card holder|policyholder|policy holder"
-              + "|borrower|applicant|caller|insured|account holder|named|name is)"
-              + "[:,]?\\s{1,2}((?-i:[A-Z][a-z]+)(?:[ \\u00A0](?-i:[A-Z][a-z]+)){1,2})(?![A-Za-z])");
+          "(?<![A-Za-z])(?i:complainant|customer|client|consumer|cardholder|card holder|policyholder"
+              + "|policy holder|borrower|applicant|caller|insured|account holder|named|name is"
+              + "|mr|mrs|ms|miss|dr|agent|officer|teller|staff|employee|husband|wife|son"
+              + "|daughter|mother|father|brother|sister)"
+              + "\\.?[:,]?\\s{1,2}((?-i:[A-Z][a-z]+)(?:[ \\u00A0](?-i:[A-Z][a-z]+)){1,2})(?![A-Za-z])");
 
   private static final Set<String> SYLLABLES = syllables();
   private static final Set<String> SURNAMES = pinyinSurnames();
@@ -66,7 +68,86 @@ final class LatinNamesInText {
           "yang guang",
           "hua an",
           "hua tai",
-          "guo tai");
+          "guo tai",
+          // places people write in two words: districts, provinces, cities
+          "hang seng",
+          "dong guan",
+          "bao an",
+          "chao yang",
+          "hai dian",
+          "yu tong",
+          "fu tian",
+          "nan shan",
+          "long gang",
+          "luo hu",
+          "pu dong",
+          "xu hui",
+          "jing an",
+          "huang pu",
+          "tian he",
+          "yue xiu",
+          "jiang su",
+          "zhe jiang",
+          "guang dong",
+          "he nan",
+          "he bei",
+          "hu nan",
+          "hu bei",
+          "shan dong",
+          "shan xi",
+          "fu jian",
+          "an hui",
+          "jiang xi",
+          "yun nan",
+          "gui zhou",
+          "si chuan",
+          "gan su",
+          "qing hai",
+          "hai nan",
+          "ning xia",
+          "xin jiang",
+          "liao ning",
+          "ji lin",
+          "zhong shan",
+          "fo shan",
+          "hui zhou",
+          "zhu hai",
+          "wen zhou",
+          "ning bo",
+          "xia men",
+          "fu zhou",
+          "he fei",
+          "chang sha",
+          "nan chang",
+          "kun ming",
+          "gui yang",
+          "lan zhou",
+          "tai yuan",
+          "shi jiazhuang",
+          "ha erbin",
+          "chang chun",
+          "shen yang",
+          "da lian",
+          "qing dao",
+          "ji nan",
+          "zheng zhou",
+          "wu xi",
+          "chang zhou",
+          "nan tong",
+          "xu zhou",
+          "yang zhou",
+          "jin hua",
+          "tai zhou",
+          "shao xing",
+          "jia xing",
+          "hu zhou",
+          "jian she",
+          "gong shang",
+          "nong ye",
+          "xing ye",
+          "pu fa",
+          "guang fa",
+          "you chu");
   // After "customer" and the like: a department or a service is no one's name.
   private static final Set<String> NOT_A_NAME =
       Set.of(
@@ -113,6 +194,14 @@ final class LatinNamesInText {
       if (isName && !GUARDED.contains(surname + " " + given)) {
         spans.add(span(normalised, words.start(1), words.end(1), end));
         from = end;
+      } else if (third == null
+          && !SURNAMES.contains(surname)
+          && SURNAMES.contains(given)
+          && syllableCount(surname) > 0
+          && !GUARDED.contains(surname + " " + given)) {
+        // Xiaoming Chen: the given name first, as English writes it; the surname is kept
+        spans.add(span(normalised, words.start(1), words.start(1), words.end(1)));
+        from = words.end(2);
       } else {
         from = words.start(2); // the second word may start a name of its own
       }

@@ -50,14 +50,15 @@ final class NamesInText {
           "计算", "计息", "解释", "解决", "解除", "申请", "申诉", "曾经", "连续", "能否", "能够", "关闭", "关联", "管理", "查询",
           "查看", "周末", "周期", "周年", "常年", "许多", "柏林", "江西", "黄山", "秦皇岛", "武汉", "温州", "常州", "苏州", "杭州",
           "郑州", "成都", "成功", "成本", "程序", "项目", "通过", "通知", "龙华", "龙岗", "罗湖", "福田", "南山", "宝安", "申万",
-          "宏源", "欧阳路", "上官村", "东方财富", "东方明珠", "贺卡", "祝福", "童装", "章程", "保险", "保单", "保费", "保证", "利息",
-          "利率", "时代", "明天", "年费", "年利率", "年化", "年龄", "年月", "都是", "都有", "和解", "和平", "向其", "于今", "万达",
-          "戴尔", "雷克萨斯", "华为", "小米", "苏宁", "国美", "国家", "国内", "国际", "文件", "康复", "福利", "乐视", "梅州",
-          "米兰", "宫颈", "夏季", "秋季", "冬季", "春节", "晋江", "楚雄", "温江", "武侯", "锦江", "海淀", "朝阳", "东城", "西城",
-          "丰台", "石景山", "房山", "通州", "顺义", "昌平", "怀柔", "密云", "延庆", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口",
-          "杨浦", "闵行", "宝山", "嘉定", "金山", "松江", "青浦", "奉贤", "崇明", "天河", "越秀", "荔湾", "海珠", "白云", "黄埔",
-          "番禺", "花都", "南沙", "从化", "增城", "江北", "余杭", "萧山", "上城", "拱墅", "西湖", "滨江", "富阳", "临安", "桐庐",
-          "淳安", "建德");
+          "易方达", "全角", "半角", "支付", "支行", "支持", "支取", "支票", "支出", "富国", "万家", "景顺", "东吴", "华宝", "国信",
+          "国金", "方正", "万联", "万向", "万象", "万科", "曾多次", "曾一度", "曾几何", "宏源", "欧阳路", "上官村", "东方财富",
+          "东方明珠", "贺卡", "祝福", "童装", "章程", "保险", "保单", "保费", "保证", "利息", "利率", "时代", "明天", "年费",
+          "年利率", "年化", "年龄", "年月", "都是", "都有", "和解", "和平", "向其", "于今", "万达", "戴尔", "雷克萨斯", "华为",
+          "小米", "苏宁", "国美", "国家", "国内", "国际", "文件", "康复", "福利", "乐视", "梅州", "米兰", "宫颈", "夏季", "秋季",
+          "冬季", "春节", "晋江", "楚雄", "温江", "武侯", "锦江", "海淀", "朝阳", "东城", "西城", "丰台", "石景山", "房山", "通州",
+          "顺义", "昌平", "怀柔", "密云", "延庆", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口", "杨浦", "闵行", "宝山", "嘉定",
+          "金山", "松江", "青浦", "奉贤", "崇明", "天河", "越秀", "荔湾", "海珠", "白云", "黄埔", "番禺", "花都", "南沙", "从化",
+          "增城", "江北", "余杭", "萧山", "上城", "拱墅", "西湖", "滨江", "富阳", "临安", "桐庐", "淳安", "建德");
 
   private static final Pattern HONORIFIC =
       Pattern.compile(
@@ -71,7 +72,13 @@ final class NamesInText {
           "大厦", "广场", "小区", "山", "湖", "江", "河", "桥", "营业部", "网点", "景区", "中心", "医院", "大学", "学校",
           "保险", "基金", "信托", "期货", "资本", "科技", "商场", "花园", "苑", "府", "城", "站", "港", "湾", "一品", "号院");
 
-  private static final String FUNCTION_CHARS = "的地得了着过在于和与及或是为被把将对向从给让由并而且但称说其此该之所";
+  private static final String PRODUCT_ENDINGS = "宝贷盈";
+
+  private static final String FUNCTION_CHARS = "的地得了着过在于和与及或是为被把将对向从给让由并而且但称说其此该之所他她它你我您都也就还";
+  // Surnames that are far more often words at the start of a clause (经核实, 有类似): only HanLP or
+  // a label before them may make them a name, as for the function characters.
+  private static final String CLAUSE_OPENERS = "经有";
+  private static final String WORD_FIRST = FUNCTION_CHARS + CLAUSE_OPENERS;
 
   // Strong cues: what follows is a name unless a guard word or a noun of the dictionary starts
   // there.
@@ -81,7 +88,8 @@ final class NamesInText {
           "借款人", "贷款人", "担保人", "联系人", "客户", "消费者", "当事人", "委托人", "代理人", "户名", "账户名", "开户人", "收款人",
           "付款人", "举报人", "反映人", "业主", "患者", "储户", "用户", "老人", "家属", "本人", "我叫", "我是", "自称", "名叫",
           "叫做", "署名", "落款", "签名", "人员", "员工", "柜员", "职员", "业务员", "销售员", "催收员", "经办人", "负责人", "律师",
-          "户主", "亲属");
+          "户主", "亲属", "姓名", "名字", "报案人", "证人", "监护人", "法定代表人", "被害人", "受害人", "保证人", "经手人", "收件人",
+          "寄件人", "出借人", "继承人", "介绍人", "推荐人", "对接人", "办理人", "签收人");
   private static final CueWords KIN_BEFORE =
       new CueWords(
           "妻子", "丈夫", "老公", "老婆", "儿子", "女儿", "父亲", "母亲", "爸爸", "妈妈", "老伴", "配偶", "孙子", "孙女", "外孙",
@@ -92,7 +100,8 @@ final class NamesInText {
           "女士", "先生", "小姐", "老人", "老师", "师傅", "阿姨", "大爷", "大妈", "老太", "同志", "夫妇", "本人", "之子", "之女",
           "一家", "等人", "名下", "称", "说", "反映", "表示", "投诉", "来电", "来信", "来访", "诉称", "认为", "要求", "申请",
           "质疑", "声称", "报称", "致电", "通过", "办理", "购买", "持有", "家住", "现住", "住址", "身份证", "手机", "电话", "代为",
-          "沟通", "协商", "联系", "签订", "签署", "签字", "提出", "提供", "因", "于", "在", "向", "与", "和", "的妻子",
+          "沟通", "协商", "联系", "签订", "签署", "签字", "提出", "提供", "因", "于", "在", "向", "与", "和", "的妻子", "父子",
+          "母子", "父女", "母女", "夫妻", "兄弟", "姐妹", "兄妹", "姐弟", "二人", "两人", "转账", "汇款", "打款", "转款", "打电话",
           "的丈夫", "的儿子", "的女儿", "的父亲", "的母亲", "的家属", "的亲属", "的身份证", "的手机", "的银行卡", "的账户", "的信用卡",
           "的名下");
   private static final Pattern AFTER_CUE = Pattern.compile("(?:姓名)?(?:\\s*[:：】\\]]\\s*|为|是|系)?");
@@ -101,7 +110,8 @@ final class NamesInText {
   private static final Pattern DOTTED =
       Pattern.compile("\\p{IsHan}{1,10}(?:[" + DOTS + "]\\p{IsHan}{1,10})+");
 
-  private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[。！？；;!?\\n】\\]）)]\\s*)");
+  private static final Pattern SENTENCE_START =
+      Pattern.compile("(?:^|[。！？；;!?\\n】\\]）)(（“「『]\\s*)");
 
   private NamesInText() {}
 
@@ -121,12 +131,24 @@ final class NamesInText {
         termAt[term.offset] = term;
         boundary[term.offset] = true;
         boundary[Math.min(text.length(), term.offset + term.length())] = true;
+        if (prepositionBeforeName(text, term)) {
+          boundary[term.offset + 1] = true;
+        }
       }
     }
     List<int[]> names = new ArrayList<>();
     for (Term term : terms) {
-      if (isPersonName(term) && accepted(text, term.offset, term.offset + term.length())) {
-        names.add(new int[] {term.offset, term.offset + term.length()});
+      if (isPersonName(term) && !prepositionBeforeName(text, term)) {
+        // HanLP at times takes the verb after a name into it (赵敏称): the name ends before it
+        int end = term.offset + term.length();
+        while (end - term.offset > 2 && FUNCTION_CHARS.indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
+        // 惠福宝, 邮益宝, 稳盈贷: a product HanLP took for a name; a cue may still say it is one
+        boolean product = PRODUCT_ENDINGS.indexOf(text.charAt(end - 1)) >= 0;
+        if (!product && accepted(text, term.offset, end)) {
+          names.add(new int[] {term.offset, end});
+        }
       }
     }
     cuedBefore(text, LABEL, true, termAt, boundary, names);
@@ -179,6 +201,21 @@ final class NamesInText {
     }
   }
 
+  /**
+   * HanLP's "name" is a preposition and the surname of the name that follows (向王|建华转账): the name
+   * starts after the preposition and runs on past HanLP's term.
+   */
+  private static boolean prepositionBeforeName(String text, Term term) {
+    int end = term.offset + term.length();
+    return term.length() == 2
+        && isPersonName(term)
+        && FUNCTION_CHARS.indexOf(text.charAt(term.offset)) >= 0
+        && ChineseSurnames.at(text, term.offset + 1) == 1
+        && end < text.length()
+        && givenNameChars(text, end, end + 1)
+        && !followsName(text, end);
+  }
+
   private static boolean isPersonName(Term term) {
     return term.nature != null
         && term.nature.startsWith("nr")
@@ -209,8 +246,18 @@ final class NamesInText {
     if (HONORIFIC.matcher(text).region(start + surname, text.length()).lookingAt()) {
       return false; // 李先生, 王经理: a surname with a title names nobody
     }
+    if (surname == 1 && given.charAt(0) == text.charAt(start)) {
+      return false; // 周周盈, 季季红, 天天利: a product, not 周 and a given name
+    }
+    for (int from = Math.max(0, start - 2); from < start; from++) {
+      for (int to = start + 1; to <= Math.min(text.length(), from + 4); to++) {
+        if (GUARDED.contains(text.substring(from, to))) {
+          return false; // 申万宏源: a guarded word runs into the candidate
+        }
+      }
+    }
     return !(given.length() == 1 && "老小大阿氏家".contains(given))
-        && FUNCTION_CHARS.indexOf(given.charAt(0)) < 0;
+        && givenNameChars(text, start + surname, end);
   }
 
   private static void cuedBefore(
@@ -256,6 +303,12 @@ final class NamesInText {
         }
         if (start > 0 && length - surname == 2 && FUNCTION_CHARS.indexOf(text.charAt(start)) >= 0) {
           continue;
+        }
+        if (surname == 1 && CLAUSE_OPENERS.indexOf(text.charAt(start)) >= 0) {
+          continue; // 有类似投诉: only HanLP may call 有 a surname
+        }
+        if (followerStraddles(text, start, end) || guardedInside(text, start + surname, end)) {
+          continue; // 雷横投|诉称, 张顺声|称, 后余额转账: a follower or a guarded word inside
         }
         if (accepted(text, start, end) && !commonWord(text, start, end, termAt)) {
           add(names, start, end);
@@ -406,8 +459,8 @@ final class NamesInText {
     if (term != null && isPersonName(term) && accepted(text, start, start + term.length())) {
       return start + term.length();
     }
-    if (surname == 1 && FUNCTION_CHARS.indexOf(text.charAt(start)) >= 0) {
-      return -1; // 于, 和, 向 are surnames too, but far more often words: only HanLP may say
+    if (surname == 1 && WORD_FIRST.indexOf(text.charAt(start)) >= 0) {
+      return -1; // 于, 和, 向, 经 are surnames too, but far more often words: only HanLP may say
     }
     boolean fallback = strong;
     if (term != null && term.length() > surname && isCommonWord(term)) {
@@ -446,6 +499,27 @@ final class NamesInText {
       return end > start + surname && accepted(text, start, end) ? end : -1;
     }
     return -1;
+  }
+
+  private static boolean guardedInside(String text, int from, int end) {
+    for (int at = from; at < end - 1; at++) {
+      for (int to = at + 2; to <= end; to++) {
+        if (GUARDED.contains(text.substring(at, to))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A word that follows names starts inside {@code [start, end)} and runs past its end. */
+  private static boolean followerStraddles(String text, int start, int end) {
+    for (int at = start + 1; at < end; at++) {
+      if (at + AFTER_NAME.lengthAt(text, at) > end) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean followsName(String text, int at) {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * a {@link NormalisedText}, however they were typed: full-width or mixed digits, digit groups
  * separated by spaces, hyphens, dots or brackets, {@code +86}/{@code 0086}/{@code 86-} prefixes,
  * area codes in brackets, extensions, a lower-case {@code x} check character, glued to Chinese text
- * on both sides.
+ * on both sides, split over a line break. E-mail addresses also when spelt out ({@code zhang at qq
+ * dot com}, {@code wangwu艾特qq点com}) or written without their ending ({@code zhang@163}); numbers
+ * with a foreign country code ({@code +852 9123 4567}) are phones.
  *
  * <p>Digit groups joined by at most three separator characters form a run; within a run the longest
  * sequence of whole groups that is a valid number of some kind is taken first. A resident ID has a
@@ -34,7 +36,25 @@ final class NumbersInText {
   private static final Pattern EMAIL =
       Pattern.compile(
           "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)\\s?@\\s?"
-              + "([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+              + "([A-Za-z0-9-]+(?:\\s?\\.\\s?[A-Za-z0-9-]+)*\\s?\\.\\s?[A-Za-z]{2,}"
+              + "|(?i:qq|163|126|139|189|sina|sohu|gmail|hotmail|outlook|foxmail|yahoo|aliyun|yeah"
+              + "|icloud|live)(?![A-Za-z0-9.]))");
+  // An address spelt out so that robots miss it: zhang at qq dot com, lisi[at]gmail[dot]com,
+  // wangwu艾特qq点com, liuyang#126.com. The domain must end in a known top-level domain.
+  private static final String SPELT_DOT =
+      "(?:\\.|\\s?[(\\[{<]\\s?(?i:dot)\\s?[)\\]}>]\\s?|\\s(?i:dot)\\s|\\s?点\\s?)";
+  private static final Pattern SPELT_EMAIL =
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)"
+              + "(?:\\s?[(\\[{<]\\s?(?i:at)\\s?[)\\]}>]\\s?|\\s(?i:at)\\s|\\s?艾特\\s?|\\s?#\\s?)"
+              + "([A-Za-z0-9-]+(?:"
+              + SPELT_DOT
+              + "[A-Za-z0-9-]+)*"
+              + SPELT_DOT
+              + "(?i:com|cn|net|org|edu|gov|hk|tw|mo|io|me|info|biz|co|uk|us|jp|top|vip|cc))"
+              + "(?![A-Za-z])");
+  private static final Pattern SPELT_DOTS =
+      Pattern.compile("\\s*(?:[(\\[{<]\\s?(?i:dot)\\s?[)\\]}>]|\\s(?i:dot)\\s|点|\\.)\\s*");
   private static final Pattern MOBILE = Pattern.compile("(?:0086|86)?(1[3-9]\\d{9})");
   private static final Pattern LANDLINE =
       Pattern.compile("(?:(?:0086|86)0?|0)(10|2\\d|[3-9]\\d{2})([2-9]\\d{6,7})");
@@ -73,22 +93,45 @@ final class NumbersInText {
     String text = normalised.text();
     List<PersonalDataSpan> found = new ArrayList<>();
     List<int[]> emails = new ArrayList<>();
-    Matcher email = EMAIL.matcher(text);
-    while (email.find()) {
-      String local = email.group(1);
-      found.add(
-          span(
-              normalised,
-              PersonalDataKind.EMAIL,
-              email.start(),
-              email.end(),
-              local.charAt(0) + "***@" + email.group(2)));
-      emails.add(new int[] {email.start(), email.end()});
+    for (Pattern pattern : List.of(EMAIL, SPELT_EMAIL)) {
+      if (pattern == SPELT_EMAIL && !maySpellAnAddress(text)) {
+        continue; // most narratives: no "at", "艾特" or "#", no second scan
+      }
+      Matcher email = pattern.matcher(text);
+      while (email.find()) {
+        if (inside(emails, email.start())) {
+          continue;
+        }
+        String local = email.group(1);
+        String domain = SPELT_DOTS.matcher(email.group(2)).replaceAll(".");
+        found.add(
+            span(
+                normalised,
+                PersonalDataKind.EMAIL,
+                email.start(),
+                email.end(),
+                local.charAt(0) + "***@" + domain));
+        emails.add(new int[] {email.start(), email.end()});
+      }
     }
     for (List<int[]> run : runs(text, emails)) {
       findInRun(normalised, run, found);
     }
     return found;
+  }
+
+  private static boolean maySpellAnAddress(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '#'
+          || c == '艾'
+          || ((c == 'a' || c == 'A')
+              && i + 1 < text.length()
+              && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T'))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Digit groups, chained into runs where separators alone stand between them. */
@@ -153,8 +196,18 @@ final class NumbersInText {
         int end = run.get(j)[1];
         String firstGroup = text.substring(run.get(i)[0], run.get(i)[1]);
         boolean countryCode = j > i && (firstGroup.equals("86") || firstGroup.equals("0086"));
+        // 010 87654321/87654322: a second subscriber number after a landline shares its area code
+        boolean afterLandline =
+            found.size() > foundBefore && found.getLast().kind() == PersonalDataKind.LANDLINE;
         PersonalDataSpan span =
-            classify(normalised, digits.toString().toUpperCase(), start, end, countryCode, i == 0);
+            classify(
+                normalised,
+                digits.toString().toUpperCase(),
+                start,
+                end,
+                countryCode,
+                i == 0,
+                afterLandline);
         if (span != null) {
           found.add(span);
           int spanEnd = span.end();
@@ -170,10 +223,32 @@ final class NumbersInText {
     }
     if (found.size() == foundBefore) {
       PersonalDataSpan labelled = labelledNumber(normalised, run);
+      if (labelled == null) {
+        labelled = internationalNumber(normalised, run);
+      }
       if (labelled != null) {
         found.add(labelled);
       }
     }
+  }
+
+  /**
+   * A number written with a {@code +} and a country code other than China's ({@code +852 9123
+   * 4567}, {@code +1 415 555 0100}) is a phone number: masked whole, the {@code +} with it.
+   */
+  private static PersonalDataSpan internationalNumber(NormalisedText normalised, List<int[]> run) {
+    String text = normalised.text();
+    int start = run.getFirst()[0];
+    int plus = plusBefore(text, start);
+    int digits = 0;
+    for (int[] group : run) {
+      digits += group[1] - group[0];
+    }
+    if (plus == start || digits < 8 || digits > 15) {
+      return null;
+    }
+    int end = run.getLast()[1];
+    return span(normalised, PersonalDataKind.MOBILE, plus, end, "*".repeat(digits));
   }
 
   /**
@@ -220,7 +295,8 @@ final class NumbersInText {
       int start,
       int end,
       boolean countryCode,
-      boolean firstOfRun) {
+      boolean firstOfRun,
+      boolean afterLandline) {
     String text = normalised.text();
     if (digits.indexOf('X') >= 0 && digits.indexOf('X') != digits.length() - 1) {
       return null;
@@ -280,9 +356,10 @@ final class NumbersInText {
           extensionEnd(text, end),
           "0" + landline.group(1) + "-" + "*".repeat(landline.group(2).length()));
     }
-    if (firstOfRun
-        && SUBSCRIBER_ONLY.matcher(digits).matches()
-        && PHONE_CUE.matcher(text.substring(Math.max(0, start - 12), start)).find()) {
+    if (SUBSCRIBER_ONLY.matcher(digits).matches()
+        && (afterLandline
+            || (firstOfRun
+                && PHONE_CUE.matcher(text.substring(Math.max(0, start - 12), start)).find()))) {
       return span(
           normalised,
           PersonalDataKind.LANDLINE,
@@ -345,6 +422,8 @@ final class NumbersInText {
   private static boolean isSeparator(char c) {
     return c == ' '
         || c == '\t'
+        || c == '\n'
+        || c == '\r'
         || c == '\u00A0'
         || c == '-'
         || c == '.'

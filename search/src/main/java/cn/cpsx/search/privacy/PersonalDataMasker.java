@@ -36,12 +36,16 @@ public final class PersonalDataMasker {
    * personal data the current masker would hide, and must be rebuilt.
    */
   public static final int VERSION =
-      3; // 3: mistyped IDs and cards, spelt-out numbers, dotted and Latin names
+      4; // 4: names written apart, numbers over line breaks, spelt-out e-mail addresses
 
   // Compiled once (String.matches and replaceAll compile on every call); the same expressions.
   private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
   private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern ID_SEPARATOR = Pattern.compile("[\\s\\-.·_/]");
+  // 陈 小 明, 王-晓-燕: the characters of one name written apart
+  private static final Pattern NAME_SEPARATOR =
+      Pattern.compile("(?<=\\p{IsHan})[\\s\\-]+(?=\\p{IsHan})");
+  private static final Pattern REGION_PREFIX = Pattern.compile("\\d{6}.*");
 
   private PersonalDataMasker() {}
 
@@ -80,7 +84,10 @@ public final class PersonalDataMasker {
     if (name == null || name.isBlank()) {
       return name;
     }
-    String normal = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC);
+    String normal =
+        NAME_SEPARATOR
+            .matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFKC))
+            .replaceAll("");
     int surname = Math.max(1, ChineseSurnames.at(normal, 0));
     if (normal.codePointCount(0, normal.length()) <= surname) {
       return "*".repeat(normal.codePointCount(0, normal.length()));
@@ -110,7 +117,10 @@ public final class PersonalDataMasker {
     return DIGIT.matcher(Normalizer.normalize(phone, Normalizer.Form.NFKC)).replaceAll("*");
   }
 
-  /** A complainant's resident ID number: the 6-digit region prefix kept. */
+  /**
+   * A complainant's resident ID number: the 6-digit region prefix kept. Another document's number
+   * (a passport's {@code E12345678}) keeps only its first character, its document type.
+   */
   public static String idNumber(String id) {
     if (id == null) {
       return null;
@@ -120,8 +130,11 @@ public final class PersonalDataMasker {
             .matcher(Normalizer.normalize(id, Normalizer.Form.NFKC))
             .replaceAll("")
             .toUpperCase();
-    return compact.length() > 6
-        ? compact.substring(0, 6) + "*".repeat(compact.length() - 6)
+    if (compact.length() > 6 && REGION_PREFIX.matcher(compact).matches()) {
+      return compact.substring(0, 6) + "*".repeat(compact.length() - 6);
+    }
+    return compact.length() > 1 && !Character.isDigit(compact.charAt(0))
+        ? compact.charAt(0) + "*".repeat(compact.length() - 1)
         : "*".repeat(compact.length());
   }
 

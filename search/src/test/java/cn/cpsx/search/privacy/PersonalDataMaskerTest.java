@@ -19,6 +19,13 @@ class PersonalDataMaskerTest {
     assertThat(PersonalDataMasker.idNumber("11010519491231002X")).isEqualTo("110105************");
   }
 
+  @Test
+  void aComplainantNameWrittenApartAndAPassportNumberKeepNoMoreThanTheirFirstPart() {
+    assertThat(PersonalDataMasker.name("陈 小 明")).isEqualTo("陈**");
+    assertThat(PersonalDataMasker.name("欧阳-娜娜")).isEqualTo("欧阳**");
+    assertThat(PersonalDataMasker.idNumber("E12345678")).isEqualTo("E********");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -263,6 +270,108 @@ class PersonalDataMaskerTest {
         "交易流水号：230103195702166760，合同编号6222021234567890127。"
       })
   void latinWordsProductsAndLabelledSerialNumbersSurvive(String text) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          客户陈 小 明来电称卡被盗刷。              | 客户陈**来电称卡被盗刷。
+          投诉人：王-晓-燕，要求退还年费。          | 投诉人：王**，要求退还年费。
+          客户（姓名：吴 芳）反映。                 | 客户（姓名：吴*）反映。
+          来电人自称诸葛 亮，称是客户的哥哥。       | 来电人自称诸葛*，称是客户的哥哥。
+          姓名 张三丰 性别 男                       | 姓名 张** 性别 男
+          代理人赵敏称其母亲孙桂英购买理财。        | 代理人赵*称其母亲孙**购买理财。
+          我老公张磊的手机被人拿去注册了。          | 我老公张*的手机被人拿去注册了。
+          王小明和他的妻子李红都是我行客户。        | 王**和他的妻子李*都是我行客户。
+          雷横投诉称ATM吞卡，张顺声称从未办理。     | 雷*投诉称ATM吞卡，张*声称从未办理。
+          通过手机银行向王建华转账5万元。           | 通过手机银行向王**转账5万元。
+          韩立新、韩小军父子来访。                  | 韩**、韩**父子来访。
+          保证人冯国强，经手人褚海涛。              | 保证人冯**，经手人褚**。
+          于思远女士称，理赔申请被拒。              | 于**女士称，理赔申请被拒。
+          收件人蒋文博，15011112222。               | 收件人蒋**，150****2222。
+          客户 Chen Xiaoming（陈晓明）称被误导。    | 客户 Chen ********（陈**）称被误导。
+          """)
+  void namesWrittenApartOrRunIntoTheWordAfterThemAreMaskedAndTheWordKept(
+      String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          请联系我138\\n0013 8000，谢谢。         | 请联系我138****8000，谢谢。
+          卡号6222 0212\\n3456 7890 128被盗刷。   | 卡号***************0128被盗刷。
+          身份证号11010519\\n491231002X。         | 身份证号110105************。
+          手机一三九 一二三四 五六七八，请回电。 | 手机139****5678，请回电。
+          电话是1391234五六七八。                | 电话是139****5678。
+          手机号138 OO13 8000                    | 手机号138****8000
+          手机号码1380013800O                    | 手机号码138****8000
+          call +852 9123 4567 please             | call *********** please
+          电话：010 87654321/87654322            | 电话：010-********/********
+          """)
+  void numbersSplitOverLinesSpeltOrMistypedWithLettersAreMasked(String text, String expected) {
+    // The table writes a line break inside a number as \n.
+    assertThat(PersonalDataMasker.narrative(text.replace("\\n", "\n"))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          邮箱lina_1988 at qq dot com，请回复。 | 邮箱l***@qq.com，请回复。
+          邮箱地址是 wang.lei(at)sina.com。     | 邮箱地址是 w***@sina.com。
+          邮箱lisi[at]gmail[dot]com             | 邮箱l***@gmail.com
+          我的邮箱：zhangsan AT 163 DOT com     | 我的邮箱：z***@163.com
+          邮箱是wangwu艾特qq点com               | 邮箱是w***@qq.com
+          回复到邮箱liuyang#126.com（#换成@）   | 回复到邮箱l***@126.com（#换成@）
+          邮箱：zhang@163（未写后缀）           | 邮箱：z***@163（未写后缀）
+          邮箱zhangsan@163 .com                 | 邮箱z***@163.com
+          """)
+  void eMailAddressesSpeltOutOrMissingTheirEndingAreMasked(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Customer Xiaoming Chen called.               | Customer ******** Chen called.
+          My husband Zhou Jie's account was frozen.    | My husband Zhou ***'s account was frozen.
+          Agent Sarah Johnson promised a refund.       | Agent Sarah ******* promised a refund.
+          Mr. John Smith of the branch was rude.       | Mr. John ***** of the branch was rude.
+          Name: LI, Xiaoming                           | Name: LI, ********
+          XIAOMING LI called the hotline.              | ******** LI called the hotline.
+          """)
+  void namesInLatinLettersInEnglishOrderOrAfterATitleAreMasked(String text, String expected) {
+    assertThat(PersonalDataMasker.narrative(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "全角数字和半角数字混用。",
+        "相关编号申万宏源。",
+        "购买了周周盈和季季红理财产品。",
+        "在易方达基金官网查询不到持仓。",
+        "经核实，客户于2024年5月办理转账。经查，经调查，曾多次致电客服热线。",
+        "全国各地都有类似投诉。",
+        "成功转账后余额转账，微信转账和支付宝转账。",
+        "新华保险惠福宝，邮储银行邮益宝。",
+        "我在龙湖天街的万象城刷卡消费。",
+        "北京-上海航班延误险理赔，华夏银行-信用卡中心。",
+        "I was at home. Me and my wife went to the bank at noon.",
+        "我们在微博#银行投诉#发帖，O2O模式，iPhone15，Win10系统。",
+        "Hang Seng Bank, Dong Guan branch, Chao Yang district, Bao An district.",
+        "收益+5%，到账+3000元，Mr. Zhang and Ms. Li."
+      })
+  void wordsProductsAndPlacesThatLookLikeNamesOrNumbersSurvive(String text) {
     assertThat(PersonalDataMasker.narrative(text)).isEqualTo(text);
   }
 }
