@@ -410,9 +410,10 @@ final class NamesInText {
           lastDot = at;
         }
       }
-      // 投诉人阿卜杜拉·…: the name starts after the last label inside the run of characters
+      // 投诉人阿卜杜拉·…: the name starts after the last label inside the run of characters;
+      // 投诉人：买买提·艾力: or the run follows a label and its colon
       int start = dotted.start();
-      boolean cued = false;
+      boolean cued = labelledBefore(text, start);
       for (int at = dotted.start(); at < firstDot; at++) {
         int length = Math.max(LABEL.lengthAt(text, at), KIN_BEFORE.lengthAt(text, at));
         if (length > 0 && at + length < firstDot) {
@@ -420,10 +421,13 @@ final class NamesInText {
           cued = true;
         }
       }
-      // …·买买提提出申请: and ends before the first word that follows names
+      // …·买买提提出申请: and ends before the first word that follows names or function character
+      // (的, 在…); 都 after 不 is the "Abdu" of a name (阿不都热依木), not "all"
       int end = dotted.end();
       for (int at = lastDot + 2; at < dotted.end(); at++) {
-        if (AFTER_NAME.lengthAt(text, at) > 0 || FUNCTION_CHARS.indexOf(text.charAt(at)) >= 0) {
+        boolean abdu = text.charAt(at) == '都' && text.charAt(at - 1) == '不';
+        if (AFTER_NAME.lengthAt(text, at) > 0
+            || (FUNCTION_CHARS.indexOf(text.charAt(at)) >= 0 && !abdu)) {
           end = at;
           break;
         }
@@ -442,6 +446,21 @@ final class NamesInText {
         names.add(new int[] {from, to, 1});
       }
     }
+  }
+
+  /** Whether a label or kinship word ends just before {@code at}, but for a colon or space. */
+  private static boolean labelledBefore(String text, int at) {
+    int end = at;
+    while (end > 0 && (text.charAt(end - 1) == ':' || text.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    for (int length = 1; length <= 8 && length <= end; length++) {
+      int from = end - length;
+      if (LABEL.lengthAt(text, from) == length || KIN_BEFORE.lengthAt(text, from) == length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

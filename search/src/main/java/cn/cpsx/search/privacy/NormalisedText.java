@@ -155,8 +155,10 @@ record NormalisedText(String original, String text, int[] originalStart, int[] o
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  private static final String CHINESE_DIGITS = "〇零一幺二三四五六七八九";
-  private static final String THEIR_VALUES = "001123456789";
+  // The everyday numerals and the financial ones (壹贰叁…, simplified and traditional), which people
+  // also use to write a number out so that it is not read as one.
+  private static final String CHINESE_DIGITS = "〇零一幺二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
+  private static final String THEIR_VALUES = "001123456789122334566789";
   // Seven in a row are a number read out digit by digit (一三八一二三四五六七八), never a word.
   private static final int SPELT_NUMBER = 7;
 

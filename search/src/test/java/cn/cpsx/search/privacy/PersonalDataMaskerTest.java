@@ -226,6 +226,8 @@ class PersonalDataMaskerTest {
         .isEqualTo("投诉人手机是138****5678，请回电。");
     assertThat(PersonalDataMasker.narrative("电话幺三九零零零零幺幺幺幺。")).isEqualTo("电话139****1111。");
     assertThat(PersonalDataMasker.narrative("第一二期分期，三五天内到账。")).isEqualTo("第一二期分期，三五天内到账。");
+    assertThat(PersonalDataMasker.narrative("手机壹叁捌零零壹叁捌零零零，谢谢。")).isEqualTo("手机138****8000，谢谢。");
+    assertThat(PersonalDataMasker.narrative("退还年费壹佰贰拾元整。")).isEqualTo("退还年费壹佰贰拾元整。");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -237,6 +239,8 @@ class PersonalDataMaskerTest {
           客户买买提·艾力称其银行卡被锁定。        | 客户买**·**称其银行卡被锁定。
           古丽娜扎尔·拜合提亚尔反映贷款问题。      | 古****·*****反映贷款问题。
           其丈夫扎西·多吉代为来电。                | 其丈夫扎*·**代为来电。
+          投诉人：买买提·艾力，联系电话见附件。     | 投诉人：买**·**，联系电话见附件。
+          客户热合曼·阿不都热依木来电反映。         | 客户热**·******来电反映。
           涉及人员：张三丰、李四光、王五洲。        | 涉及人员：张**、李**、王**。
           催收员赵铁柱和钱金花多次上门。            | 催收员赵**和钱**多次上门。
           """)
