@@ -28,4 +28,11 @@ class FigureTextTest {
     assertThat(figures.isNone(null)).isTrue();
     assertThat(figures.isNone(BigDecimal.ZERO)).isFalse();
   }
+
+  @Test
+  void aPublishedTimeReadsAsBeijingTimeToTheMinute() {
+    assertThat(figures.time("2026-12-02T23:24:41.997931+08:00")).isEqualTo("2026-12-02 23:24");
+    assertThat(figures.time("2026-12-02T15:24:41Z")).isEqualTo("2026-12-02 23:24");
+    assertThat(figures.time(null)).isEqualTo("—");
+  }
 }

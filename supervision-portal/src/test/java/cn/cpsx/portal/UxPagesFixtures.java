@@ -27,20 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
  * the counted ones), a CSV filing of the officer's bank judged by the real {@link FilingValidator}
  * and stored as batch-jobs stores it, and one accepted case of that bank. Fresh ids every run.
  */
-final class UxPagesFixtures {
+public final class UxPagesFixtures {
 
   static final String OFFICERS_BANK = "91110000770914530P";
 
   final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
   String quietUscc;
   String quietName;
-  String rejectedFiling;
+  public String rejectedFiling;
   FilingValidation rejected;
-  String ownCaseNo;
+  public String ownCaseNo;
   String ownCaseFiling;
   OffsetDateTime ownCaseReceivedAt;
 
-  static UxPagesFixtures load(JdbcClient jdbc, ElasticsearchClient es, String alias)
+  public static UxPagesFixtures load(JdbcClient jdbc, ElasticsearchClient es, String alias)
       throws Exception {
     UxPagesFixtures f = new UxPagesFixtures();
     f.quietInstitution(jdbc);

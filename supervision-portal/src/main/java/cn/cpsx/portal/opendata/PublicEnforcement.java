@@ -97,9 +97,8 @@ public class PublicEnforcement {
 
   /** When an action was last published, or empty if none ever was. */
   public Optional<OffsetDateTime> updated() {
-    return Optional.ofNullable(
-        jdbc.sql("SELECT max(published_at) FROM enforcement_action WHERE status = 'PUBLISHED'")
-            .query(OffsetDateTime.class)
-            .single());
+    return jdbc.sql("SELECT max(published_at) FROM enforcement_action WHERE status = 'PUBLISHED'")
+        .query(OffsetDateTime.class)
+        .optional();
   }
 }

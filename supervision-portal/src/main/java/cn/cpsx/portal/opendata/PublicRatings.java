@@ -124,10 +124,10 @@ public class PublicRatings {
 
   /** When a rating was last published, or empty if none ever was. */
   public Optional<OffsetDateTime> updated() {
-    return Optional.ofNullable(
-        jdbc.sql("SELECT max(published_at) FROM rating WHERE status IN ('PUBLISHED', 'SUPERSEDED')")
-            .query(OffsetDateTime.class)
-            .single());
+    return jdbc.sql(
+            "SELECT max(published_at) FROM rating WHERE status IN ('PUBLISHED', 'SUPERSEDED')")
+        .query(OffsetDateTime.class)
+        .optional();
   }
 
   /** The current published ratings of one period (every peer group whole), for the methodology. */

@@ -2,6 +2,7 @@ package cn.cpsx.portal.publicsite;
 
 import cn.cpsx.portal.BadParameter;
 import cn.cpsx.portal.CodeLabels;
+import cn.cpsx.portal.FigureText;
 import cn.cpsx.portal.Period;
 import cn.cpsx.schemas.Uscc;
 import java.time.Duration;
@@ -31,13 +32,19 @@ class ReportCardController {
   private final ReportCardPdf pdf;
   private final SpringTemplateEngine templates;
   private final CodeLabels codes;
+  private final FigureText figures;
 
   ReportCardController(
-      ReportCards cards, ReportCardPdf pdf, SpringTemplateEngine templates, CodeLabels codes) {
+      ReportCards cards,
+      ReportCardPdf pdf,
+      SpringTemplateEngine templates,
+      CodeLabels codes,
+      FigureText figures) {
     this.cards = cards;
     this.pdf = pdf;
     this.templates = templates;
     this.codes = codes;
+    this.figures = figures;
   }
 
   @GetMapping("/ratings/{uscc}/" + Period.PATH_VARIABLE)
@@ -53,6 +60,7 @@ class ReportCardController {
     Context context = new Context(locale);
     context.setVariable("card", card);
     context.setVariable("codes", codes);
+    context.setVariable("figures", figures);
     byte[] document = pdf.draw(templates.process("report/card", context));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)

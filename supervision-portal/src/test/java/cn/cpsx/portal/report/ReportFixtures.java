@@ -24,14 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * carries {@link #unpublishedMarker()}, which must never be public. Version 2's headline is the
  * world counted here, independently of the portal and of the report job.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
-  final PublicFixtures world;
-  final String year;
+  public final PublicFixtures world;
+  public final String year;
   final String draftQuarter;
   final Headline headline;
   long superseded;
-  long current;
+  public long current;
   long draft;
   long failed;
   long archived;
@@ -51,7 +51,7 @@ final class ReportFixtures {
     this.headline = count(world, Integer.parseInt(year));
   }
 
-  static ReportFixtures load(JdbcClient jdbc) {
+  public static ReportFixtures load(JdbcClient jdbc) {
     ReportFixtures f = new ReportFixtures(jdbc);
     f.write();
     return f;

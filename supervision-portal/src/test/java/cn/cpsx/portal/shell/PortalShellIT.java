@@ -110,6 +110,20 @@ class PortalShellIT {
         .doesNotContain("Whitelabel", "Exception");
   }
 
+  /** Addresses Tomcat itself refuses, before Spring Security or the portal see them. */
+  @ParameterizedTest
+  @CsvSource({"/ratings/%00", "/ratings/a%2Fb", "/ratings/%ff", "/ratings/a%5Cb", "/%2e%2e/etc"})
+  void anAddressTomcatRefusesIsTheBranded400InBothLanguages(String path) throws Exception {
+    HttpResponse<String> page = get(path, HTML, null, null);
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("class=\"error-page\"", "请求无法处理", "The request could not be understood")
+        .contains("href=\"/css/cpsx.css\"", "href=\"/?lang=en\"")
+        .doesNotContain("Tomcat", "HTTP Status");
+  }
+
   /** A signed-in browser gets the branded 403 (ShellBrowserIT); a script just the status. */
   @Test
   void aScriptWithoutTheRightGetsA403AndNoPage() throws Exception {

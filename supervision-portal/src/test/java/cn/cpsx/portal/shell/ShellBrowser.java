@@ -147,6 +147,36 @@ final class ShellBrowser implements AutoCloseable {
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
   }
 
+  /**
+   * Text squeezed into a column so narrow that it stands one or two characters a line (a table
+   * caption left as a table caption when its table reflows into cards did that): any visible
+   * caption, heading, cell, label or term of four or more characters whose box is under 3.5
+   * characters wide yet over three lines high.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> crampedText() {
+    return (List<String>)
+        driver.executeScript(
+            "var found = [];"
+                + "document.querySelectorAll('caption, h1, h2, h3, th, td, dt, dd, label, p, li, a, button')"
+                + ".forEach(function (e) {"
+                + "  var text = (e.innerText || '').trim();"
+                + "  if (text.length < 4) return;"
+                // headers a reflowed table keeps only for screen readers are clipped, not shown
+                + "  if (e.closest('table.reflow thead, .visually-hidden')) return;"
+                + "  var box = e.getBoundingClientRect();"
+                + "  if (box.width === 0 || box.height === 0) return;"
+                + "  var style = getComputedStyle(e);"
+                + "  var em = parseFloat(style.fontSize);"
+                + "  var line = parseFloat(style.lineHeight) || em * 1.2;"
+                + "  if (box.width < 3.5 * em && box.height > 3 * line) {"
+                + "    found.push(e.tagName.toLowerCase() + ' [' + text.slice(0, 30) + '] '"
+                + "      + Math.round(box.width) + 'x' + Math.round(box.height) + ' px');"
+                + "  }"
+                + "});"
+                + "return found;");
+  }
+
   /** Forms that post without the CSRF token. */
   @SuppressWarnings("unchecked")
   List<String> postFormsWithoutCsrf() {

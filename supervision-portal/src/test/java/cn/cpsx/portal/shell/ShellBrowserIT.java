@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cpsx.portal.CaseFixtures;
 import cn.cpsx.portal.PortalApi;
+import cn.cpsx.portal.UxPagesFixtures;
 import cn.cpsx.portal.opendata.PublicFixtures;
+import cn.cpsx.portal.report.ReportFixtures;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,19 +48,38 @@ class ShellBrowserIT {
 
   CaseFixtures cases;
   PublicFixtures world;
+  ReportFixtures reports;
+  UxPagesFixtures ux;
+  long draftRating;
   String mine;
   String oneCase;
+  String oneFiling;
 
   @BeforeAll
   void load() throws Exception {
     assertThat(Path.of("/usr/bin/chromium")).isExecutable();
     assertThat(Path.of("/usr/bin/chromedriver")).isExecutable();
     cases = CaseFixtures.load(jdbc, es, index.caseAlias());
-    world = PublicFixtures.load(jdbc);
+    reports = ReportFixtures.load(jdbc);
+    world = reports.world;
+    ux = UxPagesFixtures.load(jdbc, es, index.caseAlias());
+    draftRating =
+        jdbc.sql("SELECT id FROM rating WHERE institution_uscc = ? AND period = ? ORDER BY id")
+            .params(world.draftOnly, world.period)
+            .query(Long.class)
+            .list()
+            .getFirst();
     mine =
         cases.institutions().stream().map(i -> "institution=" + i).collect(Collectors.joining("&"));
     CaseFixtures.FixtureCase c = cases.cases().getFirst();
     oneCase = "/regulator/cases/" + c.institution() + "/" + c.caseNo();
+    oneFiling =
+        "/regulator/filings/"
+            + jdbc.sql(
+                    "SELECT filing_id FROM complaint_case WHERE institution_uscc = ? AND case_no = ?")
+                .params(c.institution(), c.caseNo())
+                .query(String.class)
+                .single();
   }
 
   static Stream<Arguments> languagesAndWidths() {
@@ -87,7 +108,11 @@ class ShellBrowserIT {
             "/",
             "/ratings?period=" + world.period,
             "/ratings/" + world.corrected,
+            "/ratings/" + world.corrected + "/" + world.period,
             "/reports",
+            "/reports/" + reports.year,
+            "/reports/typical-cases",
+            "/reports/alerts",
             "/methodology",
             "/open-data",
             "/no-such-page"),
@@ -99,17 +124,22 @@ class ShellBrowserIT {
             "/regulator/deadlines",
             "/regulator/hotspots",
             "/regulator/filings",
+            oneFiling,
             "/regulator/jobs",
             "/regulator/ratings",
+            "/regulator/ratings/" + draftRating,
             "/regulator/enforcement",
             "/regulator/reports",
+            "/regulator/reports/" + reports.current,
             "/regulator/cases?" + mine + "&receivedFrom=2026-05-01&receivedTo=2026-04-01"),
         "supervisor",
-        List.of(oneCase, "/regulator/audit"),
+        List.of(oneCase, "/regulator/audit", "/regulator/audit/chain"),
         "officer",
         List.of(
             "/institution/filings",
+            "/institution/filings/" + ux.rejectedFiling,
             "/institution/cases",
+            "/institution/cases/" + ux.ownCaseNo,
             "/institution/ratings",
             "/regulator/cases"));
   }
@@ -151,6 +181,7 @@ class ShellBrowserIT {
         browser.seriousAccessibilityViolations().forEach(v -> problems.add(path + " axe " + v));
         browser.cspViolations().forEach(v -> problems.add(path + " CSP refused " + v));
         browser.postFormsWithoutCsrf().forEach(f -> problems.add(path + " no CSRF in " + f));
+        browser.crampedText().forEach(t -> problems.add(path + " text a character a line: " + t));
         if (browser.sidewaysOverflow() > 0) {
           problems.add(path + " scrolls sideways by " + browser.sidewaysOverflow() + " px");
         }
