@@ -63,6 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>CPSX_ES_HEAP=2g scripts/stack start
  * ./mvnw -B -pl supervision-portal -am verify -Dit.test=SearchBenchmarkIT -Dtest=none \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcpsx.bench.cases=1000000</pre>
+ *
+ * <p>At 5,000,000 cases it needs a stack of its own with a 4 GB heap (BENCHMARKS.md, "Case search
+ * at 5,000,000 cases"); the load then takes most of an hour on 2 shared cores, faster with more
+ * {@code cpsx.bench.load-threads}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
