@@ -9,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Access tokens from the test stack's real Keycloak (realm cpsx, port 18080). */
+/**
+ * Access tokens from the test stack's real Keycloak (realm cpsx, port {@code CPSX_KC_PORT}, default
+ * 18080, the port the portal under test takes its issuer from).
+ */
 public final class KeycloakTokens {
 
   private static final URI TOKEN_ENDPOINT =
-      URI.create("http://localhost:18080/realms/cpsx/protocol/openid-connect/token");
+      URI.create(
+          "http://localhost:"
+              + System.getenv().getOrDefault("CPSX_KC_PORT", "18080")
+              + "/realms/cpsx/protocol/openid-connect/token");
 
   private KeycloakTokens() {}
 

@@ -33,9 +33,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>CPSX_ES_HEAP=2g scripts/stack start
  * ./mvnw -B -pl supervision-portal -am verify -Dit.test=SearchBenchmarkIT -Dtest=none \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcpsx.bench.cases=1000000</pre>
+ *
+ * <p>At 5,000,000 cases it needs a stack of its own with a 4 GB heap (BENCHMARKS.md, "Case search
+ * at 5,000,000 cases"); the load then takes most of an hour on 2 shared cores, faster with more
+ * {@code cpsx.bench.load-threads}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -74,6 +80,7 @@ class SearchBenchmarkIT {
       Integer.getInteger("cpsx.bench.searches", CASES >= 500_000 ? 400 : 80);
   static final int WARM_UP = Math.max(10, SEARCHES / 8);
   static final int CHECKED = 12;
+  static final int LOAD_THREADS = Integer.getInteger("cpsx.bench.load-threads", 4);
 
   static final String[][] TOPICS = {
     {"CREDIT_CARD", "FEES", "REFUND", "客户称信用卡年费未经告知即被扣收，要求退还年费%s元。"},
@@ -459,8 +466,10 @@ class SearchBenchmarkIT {
   }
 
   /**
-   * Loads the cases unless the index already holds exactly them: documents built on one thread
-   * while another sends them in bulks of 2,000.
+   * Loads the cases unless the index already holds exactly them: {@link #LOAD_THREADS} threads each
+   * build a bulk of 2,000 documents and send it. Building a document (masking and segmenting its
+   * narrative) costs more than Elasticsearch's indexing of it: one builder thread loaded 350
+   * cases/s on the shared 2 cores, too slow for 5M.
    */
   private void load(List<BenchCase> cases) throws Exception {
     if (es.indices().existsAlias(a -> a.name(ALIAS)).value()) {
@@ -477,50 +486,18 @@ class SearchBenchmarkIT {
       es.indices().delete(d -> d.index(ALIAS + "-*"));
     }
     CaseFixtures.ensureIndex(es, ALIAS);
-    BlockingQueue<List<CaseSearchDocument>> batches = new ArrayBlockingQueue<>(4);
-    Thread builder =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  List<CaseSearchDocument> batch = new ArrayList<>();
-                  try {
-                    for (BenchCase c : cases) {
-                      batch.add(document(c));
-                      if (batch.size() == 2_000) {
-                        batches.put(batch);
-                        batch = new ArrayList<>();
-                      }
-                    }
-                    if (!batch.isEmpty()) {
-                      batches.put(batch);
-                    }
-                    batches.put(List.of());
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
     long start = System.nanoTime();
-    long sent = 0;
-    while (true) {
-      List<CaseSearchDocument> batch = batches.take();
-      if (batch.isEmpty()) {
-        break;
+    AtomicLong sent = new AtomicLong();
+    List<Future<?>> bulks = new ArrayList<>();
+    try (ExecutorService loaders = Executors.newFixedThreadPool(LOAD_THREADS)) {
+      for (int from = 0; from < cases.size(); from += 2_000) {
+        List<BenchCase> chunk = cases.subList(from, Math.min(cases.size(), from + 2_000));
+        bulks.add(loaders.submit(() -> send(chunk, sent)));
       }
-      BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (CaseSearchDocument doc : batch) {
-        bulk.operations(
-            op ->
-                op.index(
-                    x -> x.index(ALIAS).id(doc.institution() + ":" + doc.caseNo()).document(doc)));
-      }
-      var response = es.bulk(bulk.build());
-      assertThat(response.errors()).isFalse();
-      sent += batch.size();
-      if (sent % 100_000 == 0) {
-        System.out.printf(Locale.ROOT, "search benchmark: loaded %,d cases%n", sent);
+      for (Future<?> bulk : bulks) {
+        bulk.get();
       }
     }
-    builder.join();
     es.indices().refresh(r -> r.index(ALIAS));
     // No force-merge: the production reindex does none, so the index is searched as Elasticsearch's
     // own merging leaves it once the bulk load is over.
@@ -539,9 +516,27 @@ class SearchBenchmarkIT {
     System.out.printf(
         Locale.ROOT,
         "search benchmark: loaded %,d cases in %.0f s (%d segments)%n",
-        sent,
+        sent.get(),
         (System.nanoTime() - start) / 1e9,
         segments());
+  }
+
+  private Void send(List<BenchCase> chunk, AtomicLong sent) throws Exception {
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    for (BenchCase c : chunk) {
+      CaseSearchDocument doc = document(c);
+      bulk.operations(
+          op ->
+              op.index(
+                  x -> x.index(ALIAS).id(doc.institution() + ":" + doc.caseNo()).document(doc)));
+    }
+    var response = es.bulk(bulk.build());
+    assertThat(response.errors()).isFalse();
+    long loaded = sent.addAndGet(chunk.size());
+    if (loaded % 100_000 == 0) {
+      System.out.printf(Locale.ROOT, "search benchmark: loaded %,d cases%n", loaded);
+    }
+    return null;
   }
 
   private int indexedTemplateVersion() throws Exception {
