@@ -2,12 +2,11 @@ package cn.cpsx.portal.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.portal.OwnDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,16 +59,8 @@ class OpenRatingsLoadBenchmarkIT {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-    String server =
-        "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("CPSX_PG_PORT", "15432");
-    try (Connection c = DriverManager.getConnection(server + "/postgres", "cpsx", "cpsx")) {
-      if (!c.createStatement()
-          .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")
-          .next()) {
-        c.createStatement().execute("CREATE DATABASE " + DATABASE);
-      }
-    }
-    registry.add("spring.datasource.url", () -> server + "/" + DATABASE);
+    String url = OwnDatabase.kept(DATABASE);
+    registry.add("spring.datasource.url", () -> url);
   }
 
   @LocalServerPort int port;

@@ -2,12 +2,11 @@ package cn.cpsx.portal.publicsite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.cpsx.portal.OwnDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,13 +33,8 @@ class FreshSystemIT {
 
   @DynamicPropertySource
   static void emptyDatabase(DynamicPropertyRegistry registry) throws Exception {
-    String server =
-        "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("CPSX_PG_PORT", "15432");
-    try (Connection c = DriverManager.getConnection(server + "/postgres", "cpsx", "cpsx")) {
-      c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      c.createStatement().execute("CREATE DATABASE " + DATABASE);
-    }
-    registry.add("spring.datasource.url", () -> server + "/" + DATABASE);
+    String url = OwnDatabase.emptied(DATABASE);
+    registry.add("spring.datasource.url", () -> url);
   }
 
   @LocalServerPort int port;
