@@ -149,9 +149,9 @@ final class ShellBrowser implements AutoCloseable {
 
   /**
    * Text squeezed into a column so narrow that it stands one or two characters a line (a table
-   * caption left as a table caption when its table reflows into cards did that): any visible
-   * caption, heading, cell, label or term of four or more characters whose box is under 3.5
-   * characters wide yet over three lines high.
+   * caption left as a table caption when its table reflows into cards did that): any shown caption,
+   * heading, cell, term, paragraph, list item, label, link or button of four or more characters
+   * whose box is under 3.5 characters wide yet over three lines high.
    */
   @SuppressWarnings("unchecked")
   List<String> crampedText() {
